@@ -1,0 +1,62 @@
+// npm start — builds the app when the build is missing or older than the sources, migrates the database,
+// seeds demo data into an empty database (unless SEED=none), then serves the app with adapter-node.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeDb, databasePath, getDb, migrateDb } from '../lib/server/db';
+import { generatePassword } from '../lib/server/auth/password';
+import { seedDemo } from '../lib/server/seed';
+import { HOST, ORIGIN, PORT } from './env';
+
+const STAMP = 'build/.built-at';
+const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+
+function newestMtime(path: string): number {
+	if (!existsSync(path)) return 0;
+	const st = statSync(path);
+	if (!st.isDirectory()) return st.mtimeMs;
+	let newest = st.mtimeMs;
+	for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+	return newest;
+}
+
+function buildIfNeeded(): void {
+	const builtAt = existsSync(STAMP) && existsSync('build/index.js') ? statSync(STAMP).mtimeMs : 0;
+	const changedAt = Math.max(...SOURCES.map(newestMtime));
+	if (builtAt > changedAt) return;
+	console.log(builtAt ? '源代码有更新，正在重新构建……' : '首次启动，正在构建应用（约一分钟）……');
+	const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+		stdio: 'inherit'
+	});
+	if (r.status !== 0) {
+		console.error('构建失败，请查看上方输出。');
+		process.exit(r.status ?? 1);
+	}
+	writeFileSync(STAMP, new Date().toISOString());
+}
+
+async function prepareDatabase(): Promise<void> {
+	const db = getDb();
+	migrateDb(db);
+	if (process.env.SEED === 'none') {
+		closeDb();
+		return;
+	}
+	const password = process.env.DEMO_PASSWORD || generatePassword();
+	const accounts = await seedDemo(db, password);
+	closeDb();
+	if (!accounts) return;
+	console.log(`\n已在空数据库 ${databasePath()} 中写入演示数据。演示账号（密码均为 ${password}）：`);
+	for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.displayName}`);
+	if (!process.env.DEMO_PASSWORD) console.log('（密码为本次随机生成，请记下；设置 DEMO_PASSWORD 可指定密码）');
+}
+
+buildIfNeeded();
+await prepareDatabase();
+console.log(`\n访问地址：${ORIGIN}\n`);
+const server = spawn(process.execPath, ['build'], {
+	stdio: 'inherit',
+	env: { ...process.env, PORT: String(PORT), HOST, ORIGIN }
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,0 +1,9 @@
+/** Paths anyone may open without a session. */
+const PUBLIC_PREFIXES = ['/login', '/register', '/logout', '/verify', '/_app/'];
+const PUBLIC_FILES = new Set(['/favicon.svg', '/robots.txt']);
+
+export function isPublicPath(path: string): boolean {
+	if (PUBLIC_FILES.has(path)) return true;
+	return PUBLIC_PREFIXES.some((p) => path === p || path.startsWith(p.endsWith('/') ? p : p + '/'));
+}
+

@@ -1,0 +1,119 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import type { Tx } from '../audit';
+import { session, user, userRole } from '../db/schema';
+import type { Role } from '../../domain/roles';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY_MS;
+/** A session with fewer than this left is extended to a full lifetime on use. */
+export const SESSION_RENEW_BELOW_MS = 15 * DAY_MS;
+export const SESSION_COOKIE = 'session';
+
+export interface SessionUser {
+	id: number;
+	username: string;
+	displayName: string;
+	unitId: number | null;
+	roles: Role[];
+}
+
+export interface SessionInfo {
+	id: string;
+	userId: number;
+	expiresAt: Date;
+}
+
+export type SessionValidationResult =
+	| { session: SessionInfo; user: SessionUser; renewed: boolean }
+	| { session: null; user: null; renewed: false };
+
+/** 20 random bytes, base32: the secret that only the browser holds. */
+export function generateSessionToken(): string {
+	const bytes = crypto.getRandomValues(new Uint8Array(20));
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+/** The database stores only this hash, so a leaked database cannot be replayed as cookies. */
+export function hashSessionToken(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export function createSession(db: Db, token: string, userId: number, now = Date.now()): SessionInfo {
+	const info: SessionInfo = {
+		id: hashSessionToken(token),
+		userId,
+		expiresAt: new Date(now + SESSION_LIFETIME_MS)
+	};
+	db.insert(session).values(info).run();
+	return info;
+}
+
+export function validateSessionToken(db: Db, token: string, now = Date.now()): SessionValidationResult {
+	const id = hashSessionToken(token);
+	const row = db
+		.select({
+			session: { id: session.id, userId: session.userId, expiresAt: session.expiresAt },
+			user: {
+				id: user.id,
+				username: user.username,
+				displayName: user.displayName,
+				unitId: user.unitId,
+				isDisabled: user.isDisabled
+			}
+		})
+		.from(session)
+		.innerJoin(user, eq(session.userId, user.id))
+		.where(eq(session.id, id))
+		.get();
+	if (!row) return { session: null, user: null, renewed: false };
+	if (now >= row.session.expiresAt.getTime() || row.user.isDisabled) {
+		db.delete(session).where(eq(session.id, id)).run();
+		return { session: null, user: null, renewed: false };
+	}
+	let renewed = false;
+	if (row.session.expiresAt.getTime() - now < SESSION_RENEW_BELOW_MS) {
+		row.session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
+		db.update(session).set({ expiresAt: row.session.expiresAt }).where(eq(session.id, id)).run();
+		renewed = true;
+	}
+	const roles = db
+		.select({ role: userRole.role })
+		.from(userRole)
+		.where(eq(userRole.userId, row.user.id))
+		.all()
+		.map((r) => r.role);
+	const { isDisabled: _disabled, ...sessionUser } = row.user;
+	return { session: row.session, user: { ...sessionUser, roles }, renewed };
+}
+
+export function invalidateSession(db: Db, sessionId: string): void {
+	db.delete(session).where(eq(session.id, sessionId)).run();
+}
+
+export function invalidateUserSessions(db: Tx, userId: number): void {
+	db.delete(session).where(eq(session.userId, userId)).run();
+}
+
+/** Minimal cookie interface shared by SvelteKit's `cookies` and tests. */
+export interface CookieJar {
+	set(name: string, value: string, opts: { path: string } & Record<string, unknown>): void;
+	delete(name: string, opts: { path: string } & Record<string, unknown>): void;
+}
+
+export function setSessionTokenCookie(cookies: CookieJar, token: string, expiresAt: Date, secure: boolean): void {
+	cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		// Secure only when served over HTTPS: drills run on venue LANs over plain http too.
+		secure,
+		expires: expiresAt,
+		path: '/'
+	});
+}
+
+export function deleteSessionTokenCookie(cookies: CookieJar, secure: boolean): void {
+	cookies.delete(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+}

@@ -1,0 +1,3 @@
+export * from './unit';
+export * from './auth';
+export * from './audit';

@@ -1,0 +1,7 @@
+import type { PageServerLoad } from './$types';
+import { requireRole } from '$lib/server/auth/guard';
+
+export const load: PageServerLoad = () => {
+	const user = requireRole('trainer');
+	return { displayName: user.displayName };
+};
