@@ -8,7 +8,7 @@ export type ParsedForm<T> =
 	| { ok: false; values: Record<string, string>; errors: FieldErrors };
 
 /** Fields whose values are never echoed back to the browser on error. */
-const SECRET_FIELDS = /password|idNumber|token/i;
+const SECRET_FIELDS = /password|confirm|idNumber|token/i;
 
 /**
  * Validates form data against a zod object schema. Repeated keys (checkboxes) become arrays when the
@@ -104,3 +104,12 @@ export const phoneField = z
 	.regex(/^(1\d{10})?$/, '请填写 11 位手机号')
 	.optional()
 	.transform((v) => (v ? v : null));
+
+/** The submitted text values, to send back with a refusal so the user need not retype (never secrets). */
+export function echoValues(formData: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of formData) {
+		if (typeof value === 'string' && !SECRET_FIELDS.test(key)) values[key] = value.slice(0, 500);
+	}
+	return values;
+}
