@@ -61,3 +61,15 @@ describe('parseForm', () => {
 		expect(echoValues(fd([['a', '1'], ['password', 'p'], ['confirm', 'p'], ['idNumber', '110']]))).toEqual({ a: '1' });
 	});
 });
+
+describe('requiredText with a minimum length', () => {
+	it.each([
+		['', '请填写用户名'],
+		['   ', '请填写用户名'],
+		['ab', '用户名至少需要 3 个字符'],
+		['a'.repeat(33), '用户名不能超过 32 个字符']
+	])('%j → %s', (value, message) => {
+		const r = parseForm(z.object({ username: usernameField }), fd([['username', value]]));
+		expect(r.ok ? null : r.errors.username).toBe(message);
+	});
+});

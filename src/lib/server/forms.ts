@@ -52,7 +52,8 @@ export function requiredText(label: string, max: number, min = 1) {
 	return z
 		.string({ error: (iss) => (iss.input === undefined ? `请填写${label}` : `${label}格式不正确`) })
 		.trim()
-		.min(min, min <= 1 ? `请填写${label}` : `${label}至少需要 ${min} 个字符`)
+		.min(1, `请填写${label}`)
+		.min(Math.max(min, 1), `${label}至少需要 ${min} 个字符`)
 		.max(max, `${label}不能超过 ${max} 个字符`);
 }
 
@@ -94,7 +95,8 @@ export const usernameField = requiredText('用户名', 32, 3)
 	.transform((v) => v.toLowerCase());
 
 export const newPasswordField = z
-	.string({ error: '请填写新密码' })
+	.string({ error: '请填写密码' })
+	.min(1, '请填写密码')
 	.min(8, '密码至少需要 8 个字符')
 	.max(128, '密码不能超过 128 个字符');
 
