@@ -50,7 +50,15 @@ const handleGuard: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleAuth, handleGuard);
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	response.headers.set('x-frame-options', 'DENY');
+	return response;
+};
+
+export const handle = sequence(handleHeaders, handleAuth, handleGuard);
 
 export const handleError: HandleServerError = ({ error: e, event, status }) => {
 	if (status === 404) return { message: '页面不存在' };

@@ -100,3 +100,34 @@ test('a learner registers, choosing an enterprise and staff category', async ({ 
 	await expect(page).toHaveURL('/my-training');
 	await expect(page.getByTestId('current-user')).toHaveText('赵学员');
 });
+
+test('bad input on the password and edit-user forms gets field errors and changes nothing', async ({ page }) => {
+	await login(page, 'judge3');
+	await page.goto('/account');
+	await page.getByLabel('当前密码').fill('not-my-password');
+	await page.getByLabel('新密码', { exact: true }).fill('another-pass-1');
+	await page.getByLabel('确认新密码').fill('another-pass-2');
+	await page.getByRole('button', { name: '修改密码' }).click();
+	await expect(page.getByText('两次输入的新密码不一致')).toBeVisible();
+	await page.getByLabel('当前密码').fill('not-my-password');
+	await page.getByLabel('新密码', { exact: true }).fill('another-pass-1');
+	await page.getByLabel('确认新密码').fill('another-pass-1');
+	await page.getByRole('button', { name: '修改密码' }).click();
+	await expect(page.getByText('当前密码不正确')).toBeVisible();
+	await page.getByRole('button', { name: '退出' }).click();
+	await login(page, 'judge3'); // the old password still works
+
+	await page.context().clearCookies();
+	await login(page, 'admin');
+	await page.goto('/admin/users?q=judge3');
+	await page.getByRole('link', { name: '编辑 judge3' }).click();
+	await page.locator('main form').first().evaluate((f: HTMLFormElement) => (f.noValidate = true));
+	await page.getByLabel('姓名').fill('');
+	await page.getByRole('checkbox', { name: '评委' }).uncheck();
+	await page.getByRole('button', { name: '保存' }).click();
+	await expect(page.getByText('请填写姓名')).toBeVisible();
+	await expect(page.getByText('请至少选择一个角色')).toBeVisible();
+	await page.reload();
+	await expect(page.getByLabel('姓名')).toHaveValue('评委三');
+	await expect(page.getByRole('checkbox', { name: '评委' })).toBeChecked();
+});
