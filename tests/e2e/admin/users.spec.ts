@@ -121,6 +121,7 @@ test('bad input on the password and edit-user forms gets field errors and change
 	await login(page, 'admin');
 	await page.goto('/admin/users?q=judge3');
 	await page.getByRole('link', { name: '编辑 judge3' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: '编辑用户 judge3' })).toBeVisible();
 	await page.locator('main form').first().evaluate((f: HTMLFormElement) => (f.noValidate = true));
 	await page.getByLabel('姓名').fill('');
 	await page.getByRole('checkbox', { name: '评委' }).uncheck();
