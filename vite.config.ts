@@ -7,6 +7,8 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.{test,spec}.ts'],
 		environment: 'node',
+		// Tests never touch data/app.db: anything that reaches for the app database gets an empty in-memory one.
+		env: { DATABASE_URL: ':memory:' },
 		expect: { requireAssertions: true }
 	}
 });

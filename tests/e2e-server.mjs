@@ -16,7 +16,9 @@ const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/cli
 		ORIGIN: `http://localhost:${E2E_PORT}`,
 		// All browser tests come from 127.0.0.1: the per-IP limit is raised so that the per-account
 		// lockout test does not lock the other tests out. The per-IP rule itself is tested in Vitest.
-		LOGIN_IP_MAX_FAILURES: '100'
+		LOGIN_IP_MAX_FAILURES: '100',
+		// A small fixture of our own, so the tests do not depend on the shared dataset being present.
+		LAWS_DATASET: 'tests/fixtures/laws-fixture.json'
 	}
 });
 for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));

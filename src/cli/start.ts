@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { closeDb, databasePath, getDb, migrateDb } from '../lib/server/db';
 import { generatePassword } from '../lib/server/auth/password';
 import { seedDemo } from '../lib/server/seed';
+import { lawsDatasetPath, readDatasetFile } from '../lib/server/law/dataset-file';
+import { importLawDataset } from '../lib/server/law/library';
 import { HOST, ORIGIN, PORT } from './env';
 
 const STAMP = 'build/.built-at';
@@ -44,11 +46,28 @@ async function prepareDatabase(): Promise<void> {
 	}
 	const password = process.env.DEMO_PASSWORD || generatePassword();
 	const accounts = await seedDemo(db, password);
+	if (!accounts) {
+		closeDb();
+		return;
+	}
+	seedLaws(db);
 	closeDb();
-	if (!accounts) return;
 	console.log(`\n已在空数据库 ${databasePath()} 中写入演示数据。演示账号（密码均为 ${password}）：`);
 	for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.displayName}`);
 	if (!process.env.DEMO_PASSWORD) console.log('（密码为本次随机生成，请记下；设置 DEMO_PASSWORD 可指定密码）');
+}
+
+/** The demo imports the law dataset when it is there; without it the library shows the catalog and summaries. */
+function seedLaws(db: ReturnType<typeof getDb>): void {
+	const path = lawsDatasetPath();
+	const read = readDatasetFile(path);
+	if (!read.ok) {
+		console.log(`未导入法规条文（${read.message}）；法规库仅显示目录和要点。`);
+		return;
+	}
+	const r = importLawDataset(db, null, read.doc);
+	if (r.ok) console.log(`已从 ${path} 导入 ${r.laws.length} 部法规、${r.laws.reduce((n, l) => n + l.articles, 0)} 条条文。`);
+	else console.log(`法规数据 ${path} 有 ${r.errors.length} 处问题，未导入（可用 npm run laws:import 查看详情）。`);
 }
 
 buildIfNeeded();
@@ -56,7 +75,8 @@ await prepareDatabase();
 console.log(`\n访问地址：${ORIGIN}\n`);
 const server = spawn(process.execPath, ['build'], {
 	stdio: 'inherit',
-	env: { ...process.env, PORT: String(PORT), HOST, ORIGIN }
+	// Uploads (law datasets, rosters) can exceed adapter-node's 512 KB default request body limit.
+	env: { BODY_SIZE_LIMIT: '20M', ...process.env, PORT: String(PORT), HOST, ORIGIN }
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

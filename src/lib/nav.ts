@@ -12,10 +12,12 @@ export const NAV: readonly NavItem[] = [
 	{ href: '/admin/users', label: '用户管理', roles: ['admin'] },
 	{ href: '/admin/units', label: '单位管理', roles: ['admin'] },
 	{ href: '/admin/audit', label: '审计日志', roles: ['admin'] },
+	{ href: '/admin/laws', label: '法规数据', roles: ['admin'] },
 	{ href: '/workbench', label: '工作台', roles: ['trainer'] },
 	{ href: '/judging', label: '我的评分', roles: ['judge'] },
 	{ href: '/my-drills', label: '我的比武', roles: ['officer'] },
 	{ href: '/my-training', label: '我的培训', roles: ['learner'] },
+	{ href: '/laws', label: '法规库', roles: ['admin', 'trainer', 'judge', 'officer', 'learner'] },
 	{ href: '/account', label: '账号与密码', roles: ['admin', 'trainer', 'judge', 'officer', 'learner'] }
 ];
 

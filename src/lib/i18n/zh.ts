@@ -1,5 +1,6 @@
 import type { Role, Sector, StaffCategory } from '$lib/domain/roles';
 import type { UnitKind } from '$lib/domain/unit';
+import type { LawStatus } from '$lib/domain/law/catalog';
 
 export const PRODUCT_NAME = '执法比武与安全培训平台';
 
@@ -37,6 +38,32 @@ export const unitKindLabels = {
 	enterprise: '企业'
 } as const satisfies Record<UnitKind, string>;
 
+export const lawStatusLabels = {
+	in_force: '现行有效',
+	amended: '已被修改',
+	repealed: '已废止',
+	not_yet_in_force: '尚未施行'
+} as const satisfies Record<LawStatus, string>;
+
+/** Audit-log action codes as shown to admins; unknown codes are shown raw. */
+export const auditActionLabels: Record<string, string> = {
+	'user.create': '创建用户',
+	'user.update': '修改用户',
+	'user.disable': '停用用户',
+	'user.enable': '启用用户',
+	'user.reset_password': '重置密码',
+	'user.change_password': '修改密码',
+	'user.register': '自助注册',
+	'user.create_cli': '命令行创建管理员',
+	'unit.create': '新建单位',
+	'unit.update': '修改单位',
+	'unit.delete': '删除单位',
+	'seed.demo': '写入演示数据',
+	'law.import': '导入法规条文'
+};
+
+export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规' };
+
 /** Error code → message. `{name}` placeholders are filled from the error's params. */
 export const errors: Record<string, string> = {
 	'auth.invalid_credentials': '用户名或密码错误',
@@ -64,4 +91,28 @@ export const errors: Record<string, string> = {
 export function errorText(error: { code: string; params?: Record<string, string | number> }): string {
 	const template = errors[error.code] ?? `操作失败（${error.code}）`;
 	return template.replace(/\{(\w+)\}/g, (_, k: string) => String(error.params?.[k] ?? ''));
+}
+
+/** Messages for law-dataset problems; `{field}` etc. come from the error's params. */
+export const datasetErrors: Record<string, string> = {
+	'dataset.not_object': '文件内容不是 JSON 对象',
+	'dataset.bad_format': 'format 应为 "law-dataset/1"，实际为 "{value}"',
+	'dataset.no_laws': '缺少 laws 数组，或其中没有任何法规',
+	'dataset.required': '缺少字段 {field}',
+	'dataset.wrong_type': '字段 {field} 应为{expected}',
+	'dataset.unknown_law': '法规目录中没有 id 为 "{value}" 的法规',
+	'dataset.unknown_edition': '法规目录中没有施行日期为 {value} 的该法规版本',
+	'dataset.title_mismatch': '标题“{value}”与法规目录中的“{expected}”不一致',
+	'dataset.bad_kind': '类别“{value}”无效（应为法律、行政法规、部门规章、地方性法规、国家标准或行业标准）',
+	'dataset.bad_date': '日期“{value}”格式应为 YYYY-MM-DD',
+	'dataset.duplicate_law': '法规 {value} 在文件中重复出现',
+	'dataset.bad_article_number': '条号“{value}”应为 1–9999 的整数',
+	'dataset.duplicate_article': '第 {value} 条重复出现',
+	'dataset.empty_text': '条文内容为空',
+	'dataset.too_long': '字段 {field} 超过 {max} 个字符'
+};
+
+export function datasetErrorText(e: { record: string; path: string; code: string; params?: Record<string, string | number> }): string {
+	const template = datasetErrors[e.code] ?? e.code;
+	return `${e.record}：${template.replace(/\{(\w+)\}/g, (_, k: string) => String(e.params?.[k] ?? ''))}`;
 }

@@ -1,3 +1,4 @@
 export * from './unit';
 export * from './auth';
 export * from './audit';
+export * from './law';
