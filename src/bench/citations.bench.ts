@@ -1,12 +1,18 @@
 /**
  * Citation parser throughput against a bare regex scan (`npm run bench:citations`).
  *
- * Builds a deterministic (seeded) corpus of legal prose of at least 4 MB (UTF-8) with citations in
- * every form the parser reads, then times, in this one process and after warm-up, a bare scan
- * `/第.{1,12}?条/g` and `parseCitations` over it. The goal is parser/bare ≥ 0.5.
+ * Builds two deterministic (seeded) corpora of legal prose, each at least 4.5 MB in UTF-8, with
+ * citations in the forms the parser reads: "document" (facts, then the legal basis, like a 处罚决定书:
+ * about one citation per 100 chars) and "dense" (a stress test: one per 45 chars). On each it times,
+ * in this one process, interleaved and after warm-up, a bare scan `/第.{1,12}?条/g` and
+ * `parseCitations`. Goal: parser MB/s ≥ 0.5 × bare MB/s.
  *
- * Set BENCH_NZH to the path of an installed `nzh` module (e.g. node_modules/nzh/nzh.js in a scratch
- * directory) to also time it against cn-numerals.ts; that is how the numeral converter was chosen.
+ * The parser's extra cost is per citation (law lookup, numeral, result object) while the bare scan's
+ * is per character, so the ratio falls as citations get denser.
+ *
+ * Set BENCH_NZH to the path of an installed `nzh` module (npm install nzh in a scratch directory,
+ * then BENCH_NZH=$PWD/node_modules/nzh/nzh.js) to time it against cn-numerals.ts as well; that is
+ * how the numeral converter was chosen.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -96,7 +102,7 @@ function denseSentence(r: () => number): string {
 
 /**
  * Document corpus, shaped like a 行政处罚决定书 or a case write-up: several sentences of facts, then the
- * legal basis (违反了…的规定，依据…的规定), about one citation per 120 characters.
+ * legal basis (违反了…的规定，依据…的规定), about one citation per 100 characters.
  */
 function documentSentence(r: () => number): string {
 	const facts = Array.from({ length: 6 + Math.floor(r() * 7) }, () => FILLER[Math.floor(r() * FILLER.length)]);

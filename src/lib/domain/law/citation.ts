@@ -2,17 +2,23 @@
  * The one citation parser: finds references such as 《安全生产法》第一百零二条第一款第（三）项 in free
  * Chinese text and turns them into `{ lawId, article, paragraph?, item? }` (DESIGN.md, law library).
  *
- * How it reads (one left-to-right pass, anchored on 第…条, which every citation must contain):
- * - For each 第…条 it looks *backwards* across a small gap (spaces, 的, 中, 中的, 规定的, an edition
- *   note such as （2021年修正）) for a law: 《title》, a catalog name or alias, or a back reference
- *   同法/该法/本法/前述法. Looking back from the rare 第…条 is what keeps the parser near the speed of a
- *   bare regex scan; matching every catalog name at every position would not be.
- * - No law right before it: the article inherits the law of the previous citation *in the same
- *   sentence* (…第二十八条，第四十一条), unless another law was named in between. A sentence ends at
- *   。；！？ or a newline; across it only a back reference carries a law over.
+ * How it reads, in one left-to-right pass anchored on 第…条 (every citation has one):
+ * - From each 第…条 it looks *backwards* across a small gap (spaces, 的, 中, 中的, 规定的, an edition
+ *   note such as （2021年修正） or (2021)) for a law: a 《title》, a catalog name or alias written
+ *   bare, or a back reference 同法/该法/本法/前述法. Looking back from the few 第…条 instead of trying
+ *   every catalog name at every position is what keeps it near the speed of a bare regex scan.
+ * - With no law right before it, an article inherits the law of the previous citation in the same
+ *   sentence (…第二十八条，第四十一条), unless a law was named in between or a law-like word the
+ *   catalog lacks stands right before it (某省安全生产条例第五条 → lawId null). A sentence ends at
+ *   。；！？ or a line break; only a back reference carries a law across it.
  * - A back reference means the last law named anywhere before it, cited or not.
- * - After 第…条 it reads 第…款 and 第…项 / 第（…）项, then lists joined by 、和及以及或者或与 and
- *   ranges joined by 至到-~—, at the article, paragraph or item level.
+ * - After 第…条 it reads 第…款 and 第…项 / 第（…）项 / 第(…)项, then lists joined by 、和及以及或者或与
+ *   and ranges joined by 至到-~—, at the article, paragraph or item level.
+ *
+ * Known limits: 第…条之一 is read as 第…条; an edition year the catalog lacks (《安全生产法》（2002年）)
+ * resolves to the current edition; a note that is not an edition, such as （以下简称…）, between the
+ * title and 第…条 hides the title; an unknown law written without 《》 is only seen when it ends in a
+ * law-like word (法 条例 规定 办法 标准 细则 规程 令 规范).
  */
 import { LAW_CATALOG, getLaw, lawNameIndex } from './catalog';
 import { isNumeralCode, parseChineseNumberIn, toChineseNumber } from './cn-numerals';
@@ -323,8 +329,11 @@ class Context {
 	lastLaw: LawRef = NONE;
 	lastMentionAt = -1;
 	scannedTo = 0;
+	private readonly text: string;
 
-	constructor(private readonly text: string) {}
+	constructor(text: string) {
+		this.text = text;
+	}
 
 	/** Updates lastLaw from [scannedTo, to), scanning backwards: each stretch is scanned at most once. */
 	scanMentions(to: number): void {
@@ -430,7 +439,8 @@ function readGroup(text: string, law: LawRef, start: number, out: Citation[]): n
 
 /**
  * The canonical form: 《安全生产法》第一百零二条第一款第（三）项, with the catalog's short title. A null
- * or unknown lawId gives just 第…条…, because there is no name to write.
+ * or unknown lawId gives just 第…条…, because there is no name to write. Throws RangeError for
+ * numbers that are not integers in 0…99999999 (see toChineseNumber).
  */
 export function formatCitation(c: Pick<Citation, 'lawId' | 'article' | 'paragraph' | 'item'>): string {
 	const law = c.lawId === null ? undefined : getLaw(c.lawId);
