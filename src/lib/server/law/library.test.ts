@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
 import { article, auditLog, lawImport } from '../db/schema';
@@ -94,5 +95,20 @@ describe('searchArticles', () => {
 		expect(searchArticles(db, '"').total).toBe(0);
 		expect(searchArticles(db, '" OR "').total).toBe(0);
 		expect(searchArticles(db, '   ').total).toBe(0);
+	});
+});
+
+// Optional: the shared dataset beside the project (not part of the repository). Reported as skipped when absent.
+const SHARED = '../shared/laws/laws.json';
+describe.skipIf(!existsSync(SHARED))('the shared law dataset', () => {
+	it('imports completely, and search for 隐患排查 finds 安全生产法第四十一条', () => {
+		const db = createTestDb();
+		const r = importLawDataset(db, null, JSON.parse(readFileSync(SHARED, 'utf8')));
+		expect(r.ok).toBe(true);
+		if (!r.ok) return;
+		expect(r.laws.find((l) => l.lawId === 'work-safety-law')).toEqual({ lawId: 'work-safety-law', articles: 119, complete: true });
+		expect(r.laws.find((l) => l.lawId === 'admin-penalty-law')).toEqual({ lawId: 'admin-penalty-law', articles: 86, complete: true });
+		const hits = searchArticles(db, '隐患排查', 50).hits.map((h) => `${h.lawId}#${h.number}`);
+		expect(hits).toContain('work-safety-law#41');
 	});
 });
