@@ -1,6 +1,7 @@
 import type { Role, Sector, StaffCategory } from '$lib/domain/roles';
 import type { UnitKind } from '$lib/domain/unit';
 import type { LawStatus } from '$lib/domain/law/catalog';
+import type { AreaKind, DocumentType, HazardCategory, Measure } from '$lib/domain/scenario/types';
 
 export const PRODUCT_NAME = '执法比武与安全培训平台';
 
@@ -45,6 +46,84 @@ export const lawStatusLabels = {
 	not_yet_in_force: '尚未施行'
 } as const satisfies Record<LawStatus, string>;
 
+export const hazardCategoryLabels = {
+	dust: '粉尘防爆',
+	confined_space: '有限空间',
+	ammonia: '涉氨制冷',
+	electrical: '电气安全',
+	fire: '消防安全',
+	machinery: '机械防护',
+	special_operation: '特种作业',
+	special_equipment: '特种设备',
+	hazardous_work: '危险作业',
+	hazardous_chemicals: '危险化学品',
+	training: '教育培训',
+	management: '安全管理制度',
+	ppe: '劳动防护用品',
+	evacuation: '安全出口与疏散',
+	other: '其他'
+} as const satisfies Record<HazardCategory, string>;
+
+export const measureLabels = {
+	remove_immediately: '责令立即排除',
+	rectify_within_deadline: '责令限期整改',
+	evacuate_workers: '责令从危险区域撤出作业人员',
+	suspend_production: '责令暂时停产停业',
+	stop_using_equipment: '责令停止使用相关设施、设备',
+	seize: '查封、扣押',
+	file_case: '立案查处'
+} as const satisfies Record<Measure, string>;
+
+export const hazardClassLabels = { general: '一般事故隐患', major: '重大事故隐患' } as const;
+
+export const areaKindLabels = { site: '现场区域', records: '资料查阅' } as const satisfies Record<AreaKind, string>;
+
+export const documentTypeLabels = {
+	inspection_record: '现场检查记录',
+	onsite_measures_decision: '现场处理措施决定书',
+	rectification_order: '责令限期整改指令书',
+	rectification_review: '整改复查意见书',
+	penalty_notice: '行政处罚告知书',
+	penalty_decision_unit: '行政处罚决定书（单位）'
+} as const satisfies Record<DocumentType, string>;
+
+/** Publish-check problems; `{name}`, `{text}`, `{field}` come from the problem's params. */
+export const scenarioProblemText: Record<string, string> = {
+	'enterprise.no_name': '企业概况：未填写企业名称',
+	'enterprise.no_address': '企业概况：未填写地址（文书核对需要）',
+	'enterprise.no_legal_representative': '企业概况：未填写法定代表人（文书核对需要）',
+	'scenario.no_areas': '还没有任何区域',
+	'scenario.no_hazards': '没有设置任何隐患',
+	'scenario.no_decoys': '没有设置干扰项（合规但看似有问题的检查点）',
+	'area.no_items': '区域“{name}”中没有检查点',
+	'image.missing': '“{name}”引用的图片不存在，请重新上传',
+	'item.no_hotspot': '检查点“{name}”未在区域图上标注位置',
+	'decoy.no_explanation': '干扰项“{name}”未说明为何合规',
+	'hazard.no_violated': '隐患“{name}”没有填写违法依据',
+	'hazard.no_penalty': '隐患“{name}”没有填写处罚依据',
+	'hazard.no_measure': '隐患“{name}”没有选择现场处理措施',
+	'hazard.no_deadline': '隐患“{name}”要求限期整改，但未填写整改期限',
+	'hazard.no_points': '隐患“{name}”的分值为 0',
+	'hazard.no_explanation': '隐患“{name}”没有讲解说明',
+	'hazard.major_without_criterion': '重大事故隐患“{name}”未填写《工贸企业重大事故隐患判定标准》的判定条款',
+	'hazard.criterion_not_criteria': '重大事故隐患“{name}”的判定依据“{text}”不是《工贸企业重大事故隐患判定标准》的条款',
+	'citation.unparseable': '{field}“{text}”中没有识别到“法规名称 + 第…条”形式的引用',
+	'citation.unknown_law': '{field}“{text}”引用的法规不在法规库中',
+	'citation.no_such_article': '{field}“{text}”引用的条文不存在',
+	'citation.superseded': '{field}“{text}”引用了已修改或废止的版本',
+	'citation.unverifiable': '{field}“{text}”的条文未收录，无法核对',
+	'procedure.no_steps': '执法程序：还没有设置正确步骤',
+	'procedure.no_points': '执法程序：分值为 0',
+	'question.no_points': '情景题的分值为 0',
+	'question.no_explanation': '情景题没有解析',
+	'document.no_facts': '文书要求没有列出必须包含的事实'
+};
+
+export function scenarioProblemMessage(p: { code: string; params?: Record<string, string | number> }): string {
+	const template = scenarioProblemText[p.code] ?? p.code;
+	return template.replace(/\{(\w+)\}/g, (_, k: string) => String(p.params?.[k] ?? ''));
+}
+
 /** Audit-log action codes as shown to admins; unknown codes are shown raw. */
 export const auditActionLabels: Record<string, string> = {
 	'user.create': '创建用户',
@@ -59,10 +138,15 @@ export const auditActionLabels: Record<string, string> = {
 	'unit.update': '修改单位',
 	'unit.delete': '删除单位',
 	'seed.demo': '写入演示数据',
-	'law.import': '导入法规条文'
+	'law.import': '导入法规条文',
+	'scenario.create': '新建场景',
+	'scenario.edit': '编辑场景草稿',
+	'scenario.publish': '发布场景版本',
+	'scenario.import': '导入场景',
+	'scenario.duplicate': '复制场景'
 };
 
-export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规' };
+export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景' };
 
 /** Error code → message. `{name}` placeholders are filled from the error's params. */
 export const errors: Record<string, string> = {
@@ -85,7 +169,18 @@ export const errors: Record<string, string> = {
 	'unit.cycle': '不能把单位移到它自己的下级单位之下',
 	'unit.has_children': '该单位还有 {count} 个下级单位，请先删除或移走它们',
 	'unit.has_users': '该单位还有 {count} 个用户，请先把他们调到其他单位',
-	'unit.sector_required': '企业须选择行业类别'
+	'unit.sector_required': '企业须选择行业类别',
+	'scenario.not_found': '未找到该场景',
+	'scenario.invalid': '场景内容不符合格式要求',
+	'scenario.has_problems': '发布检查发现问题，请先修改',
+	'scenario.area_not_found': '未找到该区域',
+	'scenario.item_not_found': '未找到该检查点',
+	'scenario.question_not_found': '未找到该情景题',
+	'scenario.document_not_found': '未找到该文书要求',
+	'image.too_large': '图片超过 5 MB',
+	'image.bad_type': '只接受 PNG、JPEG、WebP 或 SVG 图片（按文件内容识别）',
+	'image.empty': '图片文件为空',
+	'image.bad_svg': 'SVG 内容无效'
 };
 
 export function errorText(error: { code: string; params?: Record<string, string | number> }): string {

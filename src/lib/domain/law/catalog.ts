@@ -32,6 +32,8 @@ export interface LawEntry {
 	supersededBy?: string;
 	/** A dataset law id + effective date that this entry imports (when the dataset id names another edition). */
 	importFrom?: { datasetId: string; effective: string };
+	/** Number of articles in this edition, when known: a citation beyond it cannot exist even if no text is loaded. */
+	articleCount?: number;
 	/** Whether the metadata above were checked against a primary text. */
 	verified: boolean;
 	note?: string;
@@ -48,6 +50,7 @@ export const LAW_CATALOG: readonly LawEntry[] = [
 		issuer: '全国人民代表大会常务委员会',
 		docNumber: '中华人民共和国主席令第八十八号',
 		effective: '2021-09-01',
+		articleCount: 119,
 		status: 'in_force',
 		verified: true,
 		note: '2021年6月10日第三次修正。条文序号与2014年版不同，例如隐患排查治理由第三十八条改为第四十一条。'
@@ -76,6 +79,7 @@ export const LAW_CATALOG: readonly LawEntry[] = [
 		issuer: '全国人民代表大会常务委员会',
 		docNumber: '中华人民共和国主席令第七十号',
 		effective: '2021-07-15',
+		articleCount: 86,
 		status: 'in_force',
 		verified: false,
 		note: '施行日期已核实；主席令文号未核实。'
@@ -166,6 +170,7 @@ export const LAW_CATALOG: readonly LawEntry[] = [
 		issuer: '应急管理部',
 		docNumber: '应急管理部令第10号',
 		effective: '2023-05-15',
+		articleCount: 15,
 		status: 'in_force',
 		verified: true,
 		note: '共十五条、六十四种情形；废止了《工贸行业重大生产安全事故隐患判定标准（2017版）》。'
@@ -179,6 +184,7 @@ export const LAW_CATALOG: readonly LawEntry[] = [
 		issuer: '应急管理部',
 		docNumber: '应急管理部令第6号',
 		effective: '2021-09-01',
+		articleCount: 32,
 		status: 'in_force',
 		verified: false,
 		note: '五章三十二条（据二手资料）。'
@@ -192,6 +198,7 @@ export const LAW_CATALOG: readonly LawEntry[] = [
 		issuer: '应急管理部',
 		docNumber: '应急管理部令第13号',
 		effective: '2024-01-01',
+		articleCount: 22,
 		status: 'in_force',
 		verified: false,
 		note: '共二十二条（据二手资料）；取代原国家安全监管总局令第59号。引用第二十二条以后的条文属于按旧规章编号的错误。'

@@ -26,6 +26,9 @@ export function validateCitation(c: { lawId: string | null; article: number }, l
 	const law = getLaw(c.lawId);
 	if (!law) return 'unknown_law';
 	if (law.status === 'amended' || law.status === 'repealed') return 'superseded';
+	// The article count (from the catalog) catches numbers from an old edition even without the text,
+	// such as 有限空间规定第二十八条 (the 2024 rules have 22 articles).
+	if (law.articleCount !== undefined && c.article > law.articleCount) return 'no_such_article';
 	const loaded = library.articles.get(c.lawId);
 	if (loaded?.has(c.article)) return 'ok';
 	return library.complete.get(c.lawId) ? 'no_such_article' : 'unverifiable';

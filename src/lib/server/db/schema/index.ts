@@ -2,3 +2,4 @@ export * from './unit';
 export * from './auth';
 export * from './audit';
 export * from './law';
+export * from './scenario';
