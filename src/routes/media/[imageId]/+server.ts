@@ -15,7 +15,7 @@ export const GET: RequestHandler = ({ params }) => {
 	if (!canAuthorScenarios(user)) error(403, '无权查看该图片');
 	const bytes = readImageBytes(row.id);
 	if (!bytes) error(404, '图片文件已丢失');
-	return new Response(bytes, {
+	return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
 		headers: {
 			'content-type': row.mime,
 			'content-length': String(bytes.byteLength),
