@@ -8,6 +8,9 @@ import { generatePassword } from '../lib/server/auth/password';
 import { seedDemo } from '../lib/server/seed';
 import { lawsDatasetPath, readDatasetFile } from '../lib/server/law/dataset-file';
 import { importLawDataset } from '../lib/server/law/library';
+import { seedDemoScenarios } from '../lib/server/seed/demo-scenarios';
+import { user } from '../lib/server/db/schema';
+import { eq } from 'drizzle-orm';
 import { HOST, ORIGIN, PORT } from './env';
 
 const STAMP = 'build/.built-at';
@@ -50,11 +53,16 @@ async function prepareDatabase(): Promise<void> {
 		closeDb();
 		return;
 	}
-	seedLaws(db);
-	closeDb();
 	console.log(`\n已在空数据库 ${databasePath()} 中写入演示数据。演示账号（密码均为 ${password}）：`);
 	for (const a of accounts) console.log(`  ${a.username.padEnd(10)} ${a.displayName}`);
 	if (!process.env.DEMO_PASSWORD) console.log('（密码为本次随机生成，请记下；设置 DEMO_PASSWORD 可指定密码）');
+	seedLaws(db);
+	const trainer = db.select({ id: user.id }).from(user).where(eq(user.username, 'trainer')).get();
+	if (trainer) {
+		const scenarios = seedDemoScenarios(db, trainer.id);
+		console.log(`已写入 ${scenarios.length} 个演示场景并发布：${scenarios.map((s) => `${s.title}（v${s.version}）`).join('、')}`);
+	}
+	closeDb();
 }
 
 /** The demo imports the law dataset when it is there; without it the library shows the catalog and summaries. */
