@@ -13,11 +13,13 @@ export class FormPending {
 		this.#reset = options.reset ?? false;
 	}
 
-	submit: SubmitFunction = () => {
+	submit: SubmitFunction = ({ formElement }) => {
 		this.busy = true;
-		return async ({ update }) => {
+		return async ({ result, update }) => {
 			try {
 				await update({ reset: this.#reset });
+				// A file already uploaded must not be sent again with the next save.
+				if (result.type === 'success') for (const input of formElement.querySelectorAll<HTMLInputElement>('input[type=file]')) input.value = '';
 			} finally {
 				this.busy = false;
 			}

@@ -6,7 +6,7 @@ import { parseForm } from '$lib/server/forms';
 import { removeQuestion, upsertQuestion } from '$lib/domain/scenario/edit';
 import { echoForm, loadScenario, saveDraft } from '../editor.server';
 import { keyField } from '../fields.server';
-import { questionSchema, toQuestion } from './schema';
+import { optionErrors, questionSchema, toQuestion } from './schema';
 
 const removeSchema = z.object({ key: keyField });
 
@@ -27,11 +27,12 @@ export const actions: Actions = {
 		const formData = await request.formData();
 		const values = echoForm(formData);
 		const input = parseForm(questionSchema, formData);
-		const q = input.ok ? toQuestion(input.data) : null;
-		if (!input.ok || !q?.ok) return fail(400, { values, errors: { ...(input.ok ? {} : input.errors), ...(q && !q.ok ? q.errors : {}) } });
-		const r = saveDraft(user, params, 'question.save', (c) => upsertQuestion(c, q.value));
+		const options = optionErrors(formData);
+		if (!input.ok || Object.keys(options).length) return fail(400, { values, errors: { ...(input.ok ? {} : input.errors), ...options } });
+		const question = toQuestion(input.data, formData);
+		const r = saveDraft(user, params, 'question.save', (c) => upsertQuestion(c, question));
 		if (!r.ok) return fail(422, { values, message: r.message });
-		redirect(303, `/scenarios/${params.scenarioId}/questions?saved=${q.value.key ? 'edit' : 'add'}`);
+		redirect(303, `/scenarios/${params.scenarioId}/questions?saved=${question.key ? 'edit' : 'add'}`);
 	},
 	remove: async ({ request, params }) => {
 		const user = requireRole('trainer', 'admin');

@@ -22,29 +22,35 @@ export const questionSchema = z.object({
 
 type QuestionForm = z.infer<typeof questionSchema>;
 
+/** The filled option slots of a posted form (blank ones dropped) and the ticked slot numbers. */
+function slotsOf(formData: FormData) {
+	const slots = Array.from({ length: MAX_OPTIONS }, (_, i) => ({ slot: i, text: String(formData.get(`option${i}`) ?? '').trim() })).filter((o) => o.text);
+	return { slots, ticked: new Set(formData.getAll('correct').map(Number)) };
+}
+
 /**
- * The question to save, or field errors: blank slots are dropped, the rest are lettered A, B, … in
- * order, and each ticked slot must hold an option.
+ * Errors of the options as a whole, checked on the raw form so they are reported together with the
+ * other fields' errors: at least two options, at least one ticked, none ticked blank.
  */
-export function toQuestion(f: QuestionForm): { ok: true; value: Omit<SituationalQuestion, 'key'> & { key?: string } } | { ok: false; errors: Record<string, string> } {
-	const texts = f as unknown as Record<string, string | undefined>;
-	const slots = Array.from({ length: MAX_OPTIONS }, (_, i) => ({ slot: i, text: texts[`option${i}`] ?? '' })).filter((o) => o.text);
-	const ticked = new Set(f.correct.map(Number));
+export function optionErrors(formData: FormData): Record<string, string> {
+	const { slots, ticked } = slotsOf(formData);
 	const errors: Record<string, string> = {};
 	if (slots.length < 2) errors.options = '至少需要填写两个选项';
 	if ([...ticked].some((i) => !slots.some((o) => o.slot === i))) errors.correct = '勾选为正确的选项不能是空白的';
 	else if (ticked.size === 0) errors.correct = '请至少勾选一个正确选项';
-	if (Object.keys(errors).length) return { ok: false, errors };
+	return errors;
+}
+
+/** The question to save from a valid form (optionErrors empty): options lettered A, B, … in slot order. */
+export function toQuestion(f: QuestionForm, formData: FormData): Omit<SituationalQuestion, 'key'> & { key?: string } {
+	const { slots, ticked } = slotsOf(formData);
 	const options = slots.map((o, i) => ({ key: optionLetter(i), text: o.text, slot: o.slot }));
 	return {
-		ok: true,
-		value: {
-			...(f.key ? { key: f.key } : {}),
-			situation: f.situation,
-			options: options.map(({ key, text }) => ({ key, text })),
-			correct: options.filter((o) => ticked.has(o.slot)).map((o) => o.key),
-			explanation: f.explanation,
-			points: f.points
-		}
+		...(f.key ? { key: f.key } : {}),
+		situation: f.situation,
+		options: options.map(({ key, text }) => ({ key, text })),
+		correct: options.filter((o) => ticked.has(o.slot)).map((o) => o.key),
+		explanation: f.explanation,
+		points: f.points
 	};
 }
