@@ -3,3 +3,4 @@ export * from './auth';
 export * from './audit';
 export * from './law';
 export * from './scenario';
+export * from './drill';

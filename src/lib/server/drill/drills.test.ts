@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { createTestDb } from '../db/test-db';
+import { user, userRole } from '../db/schema';
+import { createScenario, publishScenario, updateDraft } from '../scenario/scenarios';
+import { fixtureScenario } from '../../domain/scenario/test-fixture';
+import { ok } from '../../domain/result';
+import { closeStage, createDrill, extendTeam, openStage, type DrillInput } from './drills';
+import { officerSheet, saveEntry, submitStage } from './sheets';
+import { drillResults } from './results';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 29, 1, 0, 0);
+
+function setup() {
+	const db = createTestDb();
+	const mk = (username: string, roles: ('officer' | 'judge' | 'trainer')[]) => {
+		const u = db.insert(user).values({ username, displayName: username, passwordHash: 'x' }).returning().get();
+		for (const role of roles) db.insert(userRole).values({ userId: u.id, role }).run();
+		return u.id;
+	};
+	const trainer = mk('trainer', ['trainer']);
+	const [a1, a2, b1, b2, outsider] = ['a1', 'a2', 'b1', 'b2', 'x1'].map((n) => mk(n, ['officer']));
+	const judge = mk('judge1', ['judge']);
+	const scenarioId = createScenario(db, trainer, '测试');
+	updateDraft(db, trainer, scenarioId, 'fixture', () => ok(fixtureScenario()));
+	const v = publishScenario(db, trainer, scenarioId);
+	if (!v.ok) throw new Error('publish');
+	const input: DrillInput = {
+		title: '测试比武',
+		organizer: '上饶市应急管理局',
+		venue: '会议中心',
+		startDate: '2026-11-29',
+		endDate: '2026-11-29',
+		scenarioVersionId: v.value.versionId,
+		stages: [
+			{ kind: 'hazard', title: '现场检查', weight: 70, durationMinutes: 60 },
+			{ kind: 'procedure', title: '执法程序', weight: 30, durationMinutes: 30 }
+		],
+		teams: [
+			{ name: '甲队', unitId: null, memberIds: [a1, a2] },
+			{ name: '乙队', unitId: null, memberIds: [b1, b2] }
+		],
+		judgeIds: [judge]
+	};
+	const d = createDrill(db, trainer, input);
+	if (!d.ok) throw new Error(d.error.code);
+	return { db, trainer, a1, a2, b1, b2, outsider, judge, drillId: d.value.id, input };
+}
+
+function hazardStage(s: ReturnType<typeof setup>) {
+	const sheet = officerSheet(s.db, s.a1, s.drillId, 1, T0);
+	if (!sheet.ok) throw new Error(sheet.error.code);
+	return sheet.value;
+}
+
+const answer = (over: Record<string, unknown> = {}) => ({ classification: 'major', violated: ['《安全生产法》第三十六条第一款'], penalty: ['《安全生产法》第九十九条第（二）项'], measures: ['stop_using_equipment'], deadlineDays: null, note: '', ...over });
+
+describe('createDrill', () => {
+	it.each([
+		['weights must sum to 100', (i: DrillInput) => (i.stages[0].weight = 50), 'drill.weights_not_100'],
+		['an officer in two teams', (i: DrillInput) => i.teams[1].memberIds.push(i.teams[0].memberIds[0]), 'drill.member_twice'],
+		['a judge as team member', (i: DrillInput) => (i.teams[0].memberIds = [...i.teams[0].memberIds, 7]), 'drill.member_not_officer'],
+		['no teams', (i: DrillInput) => (i.teams = []), 'drill.no_teams']
+	])('refuses: %s', (_name, mutate, code) => {
+		const s = setup();
+		const input = structuredClone(s.input);
+		mutate(input);
+		expect(createDrill(s.db, s.trainer, input)).toEqual({ ok: false, error: { code } });
+	});
+});
+
+describe('answer sheets', () => {
+	it('refuses saves before the stage opens, then team members save item by item with conflict detection', () => {
+		const s = setup();
+		const view = hazardStage(s);
+		const item = view.view.areas[0].items[0].id;
+		expect(saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: 1, ref: item, baseVersion: 0, data: answer() }, T0)).toMatchObject({ ok: false, error: { code: 'drill.stage_not_open' } });
+		openStage(s.db, s.trainer, s.drillId, 1, T0);
+		expect(saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: 1, ref: item, baseVersion: 0, data: answer() }, T0 + 1000)).toEqual({ ok: true, value: { version: 1, savedAt: T0 + 1000 } });
+		// a2's device still thinks the item is new: refused, with a1's version shown.
+		const conflict = saveEntry(s.db, s.a2, { drillId: s.drillId, stageId: 1, ref: item, baseVersion: 0, data: answer({ classification: 'general' }) }, T0 + 2000);
+		expect(conflict.ok).toBe(false);
+		expect(conflict.current).toMatchObject({ ref: item, version: 1, updatedBy: 'a1', data: { classification: 'major' } });
+		expect(saveEntry(s.db, s.a2, { drillId: s.drillId, stageId: 1, ref: item, baseVersion: 1, data: answer({ note: '补充' }) }, T0 + 3000)).toMatchObject({ ok: true, value: { version: 2 } });
+	});
+
+	it('keeps teams apart: another team sees nothing of ours, outsiders are refused', () => {
+		const s = setup();
+		openStage(s.db, s.trainer, s.drillId, 1, T0);
+		const item = hazardStage(s).view.areas[0].items[0].id;
+		saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: 1, ref: item, baseVersion: 0, data: answer() }, T0 + 1);
+		const b = officerSheet(s.db, s.b1, s.drillId, 1, T0 + 2);
+		expect(b.ok && b.value.entries).toEqual([]);
+		expect(b.ok && b.value.team.name).toBe('乙队');
+		// B writing the same item creates B's own entry (version 1), it never touches A's.
+		expect(saveEntry(s.db, s.b1, { drillId: s.drillId, stageId: 1, ref: item, baseVersion: 0, data: answer() }, T0 + 3)).toMatchObject({ ok: true, value: { version: 1 } });
+		expect(officerSheet(s.db, s.outsider, s.drillId, 1, T0)).toEqual({ ok: false, error: { code: 'drill.not_member' } });
+		expect(saveEntry(s.db, s.outsider, { drillId: s.drillId, stageId: 1, ref: item, baseVersion: 0, data: answer() }, T0)).toEqual({ ok: false, error: { code: 'drill.not_member' } });
+	});
+
+	it('the server clock: end − 1 s accepted, end + grace accepted, end + grace + 1 s refused; an extension moves the end', () => {
+		const s = setup();
+		const { endsAt } = (openStage(s.db, s.trainer, s.drillId, 1, T0) as { ok: true; value: { endsAt: number } }).value;
+		expect(endsAt).toBe(T0 + 60 * MIN);
+		const items = hazardStage(s).view.areas[0].items.map((i) => i.id);
+		const save = (user: number, ref: string, at: number) => saveEntry(s.db, user, { drillId: s.drillId, stageId: 1, ref, baseVersion: 0, data: answer() }, at);
+		expect(save(s.a1, items[0], endsAt - 1000).ok).toBe(true);
+		expect(save(s.a1, items[1], endsAt + 10_000).ok).toBe(true);
+		expect(save(s.a1, items[2], endsAt + 11_000)).toEqual({ ok: false, error: { code: 'drill.time_up' } });
+		extendTeam(s.db, s.trainer, s.drillId, 2, 1, 5, '设备故障', endsAt);
+		expect(save(s.b1, items[2], endsAt + 4 * MIN).ok).toBe(true);
+	});
+
+	it('refuses bad answers, unknown items, saves after submission and after the stage closes', () => {
+		const s = setup();
+		openStage(s.db, s.trainer, s.drillId, 1, T0);
+		const item = hazardStage(s).view.areas[0].items[0].id;
+		const save = (user: number, data: unknown, ref = item, base = 0) => saveEntry(s.db, user, { drillId: s.drillId, stageId: 1, ref, baseVersion: base, data }, T0 + 1);
+		expect(save(s.a1, answer({ classification: 'huge' }))).toEqual({ ok: false, error: { code: 'drill.bad_answer' } });
+		expect(save(s.a1, answer({ extra: 1 }))).toEqual({ ok: false, error: { code: 'drill.bad_answer' } });
+		expect(save(s.a1, answer(), 'duct')).toEqual({ ok: false, error: { code: 'drill.unknown_item' } });
+		expect(submitStage(s.db, s.a1, s.drillId, 1, T0 + 2).ok).toBe(true);
+		expect(save(s.a2, answer())).toEqual({ ok: false, error: { code: 'drill.submitted' } });
+		closeStage(s.db, s.trainer, s.drillId, 1, T0 + 3);
+		expect(save(s.b1, answer())).toEqual({ ok: false, error: { code: 'drill.stage_closed' } });
+	});
+
+	it('the officer sheet carries nothing of the key', () => {
+		const s = setup();
+		openStage(s.db, s.trainer, s.drillId, 1, T0);
+		const json = JSON.stringify(hazardStage(s));
+		for (const secret of ['SECRET', 'duct', 'extinguisher', '"decoy"', 'salt', 'majorCriterion', 'violated', '《工贸企业重大事故隐患判定标准》']) expect(json).not.toContain(secret);
+	});
+});
+
+describe('drillResults', () => {
+	it('scores from the saved sheets, ranks the better team first, and gives the same result when re-run', () => {
+		const s = setup();
+		openStage(s.db, s.trainer, s.drillId, 1, T0);
+		const sheet = hazardStage(s);
+		const byTitle = new Map(sheet.view.areas[0].items.map((i) => [i.title, i.id]));
+		// 甲队 records the major dust hazard exactly as the key has it; 乙队 flags the compliant extinguisher.
+		saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: 1, ref: byTitle.get('除尘器')!, baseVersion: 0, data: answer() }, T0 + 1);
+		saveEntry(s.db, s.b1, { drillId: s.drillId, stageId: 1, ref: byTitle.get('灭火器')!, baseVersion: 0, data: answer() }, T0 + 1);
+		const r = drillResults(s.db, s.drillId)!;
+		// 甲队: the 10-point hazard fully right (10) of 14 hazard points; weight 70 → 50; procedure 0 → total 50.
+		expect(r.teams.map((t) => [t.name, t.rank, t.total])).toEqual([
+			['甲队', 1, 50],
+			['乙队', 2, 0]
+		]);
+		expect(r.teams[1].stages[0].lines.some((l) => l.rule === 'decoy.flagged' && l.points === -2)).toBe(true);
+		expect(drillResults(s.db, s.drillId)).toEqual(r);
+	});
+});

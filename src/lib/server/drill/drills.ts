@@ -1,0 +1,183 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db';
+import type { Tx } from '../audit';
+import { drill, drillJudge, drillStage, scenario, scenarioVersion, team, teamExtension, teamMember, user, userRole } from '../db/schema';
+import { recordAudit } from '../audit';
+import { err, ok, type Result } from '../../domain/result';
+import type { StageKind } from '../../domain/drill/types';
+
+export interface StageInput {
+	kind: StageKind;
+	title: string;
+	weight: number;
+	durationMinutes: number;
+}
+
+export interface DrillInput {
+	title: string;
+	organizer: string;
+	venue: string;
+	startDate: string;
+	endDate: string;
+	scenarioVersionId: number;
+	stages: StageInput[];
+	teams: { name: string; unitId: number | null; memberIds: number[] }[];
+	judgeIds: number[];
+}
+
+/** The stage kinds this build can run; the others (documents, theory, judged rubric) arrive with their issues. */
+export const RUNNABLE_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure'];
+
+export function publishedVersions(db: Db) {
+	return db
+		.select({ id: scenarioVersion.id, number: scenarioVersion.number, scenarioId: scenario.id, title: scenario.title })
+		.from(scenarioVersion)
+		.innerJoin(scenario, eq(scenario.id, scenarioVersion.scenarioId))
+		.orderBy(asc(scenario.title), desc(scenarioVersion.number))
+		.all();
+}
+
+export function usersWithRole(db: Tx, role: 'officer' | 'judge') {
+	return db
+		.select({ id: user.id, username: user.username, displayName: user.displayName, unitId: user.unitId })
+		.from(user)
+		.innerJoin(userRole, and(eq(userRole.userId, user.id), eq(userRole.role, role)))
+		.where(eq(user.isDisabled, false))
+		.orderBy(asc(user.username))
+		.all();
+}
+
+/** Creates a drill with its stages, teams and judges in one transaction, after checking every reference. */
+export function createDrill(db: Db, actorId: number, input: DrillInput): Result<{ id: number }, string> {
+	if (input.stages.length === 0) return err('drill.no_stages');
+	if (input.stages.reduce((s, x) => s + x.weight, 0) !== 100) return err('drill.weights_not_100');
+	if (input.teams.length === 0) return err('drill.no_teams');
+	const members = input.teams.flatMap((t) => t.memberIds);
+	if (new Set(members).size !== members.length) return err('drill.member_twice');
+	if (new Set(input.teams.map((t) => t.name)).size !== input.teams.length) return err('drill.team_name_twice');
+	return db.transaction((tx) => {
+		if (!tx.select({ id: scenarioVersion.id }).from(scenarioVersion).where(eq(scenarioVersion.id, input.scenarioVersionId)).get())
+			return err('drill.version_not_found');
+		const officers = new Set(usersWithRole(tx, 'officer').map((u) => u.id));
+		if (members.some((m) => !officers.has(m))) return err('drill.member_not_officer');
+		const judges = new Set(usersWithRole(tx, 'judge').map((u) => u.id));
+		if (input.judgeIds.some((j) => !judges.has(j))) return err('drill.judge_not_judge');
+		const row = tx
+			.insert(drill)
+			.values({
+				title: input.title,
+				organizer: input.organizer,
+				venue: input.venue,
+				startDate: input.startDate,
+				endDate: input.endDate,
+				scenarioVersionId: input.scenarioVersionId,
+				createdBy: actorId
+			})
+			.returning({ id: drill.id })
+			.get();
+		input.stages.forEach((s, i) => tx.insert(drillStage).values({ drillId: row.id, position: i, ...s }).run());
+		for (const t of input.teams) {
+			const tr = tx.insert(team).values({ drillId: row.id, name: t.name, unitId: t.unitId }).returning({ id: team.id }).get();
+			for (const m of t.memberIds) tx.insert(teamMember).values({ drillId: row.id, teamId: tr.id, userId: m }).run();
+		}
+		input.judgeIds.forEach((j, i) => tx.insert(drillJudge).values({ drillId: row.id, userId: j, isChief: i === 0 }).run());
+		recordAudit(tx, { actorId, action: 'drill.create', entity: 'drill', entityId: row.id, after: input });
+		return ok({ id: row.id });
+	});
+}
+
+export function listDrills(db: Db) {
+	return db.select().from(drill).orderBy(desc(drill.id)).all();
+}
+
+export function getDrill(db: Db, drillId: number) {
+	const d = db.select().from(drill).where(eq(drill.id, drillId)).get();
+	if (!d) return null;
+	const stages = db.select().from(drillStage).where(eq(drillStage.drillId, drillId)).orderBy(asc(drillStage.position)).all();
+	const teams = db.select().from(team).where(eq(team.drillId, drillId)).orderBy(asc(team.id)).all();
+	const members = teams.length
+		? db
+				.select({ teamId: teamMember.teamId, userId: user.id, displayName: user.displayName, username: user.username })
+				.from(teamMember)
+				.innerJoin(user, eq(user.id, teamMember.userId))
+				.where(inArray(teamMember.teamId, teams.map((t) => t.id)))
+				.all()
+		: [];
+	const judges = db
+		.select({ userId: user.id, displayName: user.displayName, isChief: drillJudge.isChief })
+		.from(drillJudge)
+		.innerJoin(user, eq(user.id, drillJudge.userId))
+		.where(eq(drillJudge.drillId, drillId))
+		.all();
+	return { drill: d, stages, teams: teams.map((t) => ({ ...t, members: members.filter((m) => m.teamId === t.id) })), judges };
+}
+
+/** Opens a stage now: the server sets its end from the duration, and the drill is running. */
+export function openStage(db: Db, actorId: number, drillId: number, stageId: number, now = Date.now()): Result<{ endsAt: number }, string> {
+	return db.transaction((tx) => {
+		const s = tx.select().from(drillStage).where(and(eq(drillStage.id, stageId), eq(drillStage.drillId, drillId))).get();
+		if (!s) return err('drill.stage_not_found');
+		if (s.status !== 'pending') return err('drill.stage_not_pending');
+		if (!RUNNABLE_STAGE_KINDS.includes(s.kind)) return err('drill.stage_kind_unavailable');
+		const endsAt = now + s.durationMinutes * 60_000;
+		tx.update(drillStage).set({ status: 'open', opensAt: now, endsAt }).where(eq(drillStage.id, stageId)).run();
+		tx.update(drill).set({ status: 'running' }).where(eq(drill.id, drillId)).run();
+		recordAudit(tx, { actorId, action: 'drill.stage_open', entity: 'drill', entityId: drillId, after: { stageId, opensAt: now, endsAt }, at: now });
+		return ok({ endsAt });
+	});
+}
+
+export function closeStage(db: Db, actorId: number, drillId: number, stageId: number, now = Date.now()): Result<null, string> {
+	return db.transaction((tx) => {
+		const s = tx.select().from(drillStage).where(and(eq(drillStage.id, stageId), eq(drillStage.drillId, drillId))).get();
+		if (!s) return err('drill.stage_not_found');
+		if (s.status !== 'open') return err('drill.stage_not_open');
+		tx.update(drillStage).set({ status: 'closed', closedAt: now }).where(eq(drillStage.id, stageId)).run();
+		recordAudit(tx, { actorId, action: 'drill.stage_close', entity: 'drill', entityId: drillId, before: { status: 'open' }, after: { stageId, closedAt: now }, at: now });
+		return ok(null);
+	});
+}
+
+export function extendTeam(db: Db, actorId: number, drillId: number, teamId: number, stageId: number, minutes: number, reason: string, now = Date.now()): Result<null, string> {
+	return db.transaction((tx) => {
+		const t = tx.select().from(team).where(and(eq(team.id, teamId), eq(team.drillId, drillId))).get();
+		const s = tx.select().from(drillStage).where(and(eq(drillStage.id, stageId), eq(drillStage.drillId, drillId))).get();
+		if (!t || !s) return err('drill.stage_not_found');
+		tx.insert(teamExtension).values({ teamId, stageId, ms: minutes * 60_000, reason, createdBy: actorId, createdAt: now }).run();
+		recordAudit(tx, { actorId, action: 'drill.extend', entity: 'drill', entityId: drillId, after: { teamId, stageId, minutes }, reason, at: now });
+		return ok(null);
+	});
+}
+
+export function setDebriefOpen(db: Db, actorId: number, drillId: number, open: boolean): Result<null, string> {
+	return db.transaction((tx) => {
+		const d = tx.select().from(drill).where(eq(drill.id, drillId)).get();
+		if (!d) return err('drill.not_found');
+		tx.update(drill).set({ debriefOpen: open, status: open ? 'ended' : d.status }).where(eq(drill.id, drillId)).run();
+		recordAudit(tx, { actorId, action: open ? 'drill.debrief_open' : 'drill.debrief_close', entity: 'drill', entityId: drillId, before: { debriefOpen: d.debriefOpen }, after: { debriefOpen: open } });
+		return ok(null);
+	});
+}
+
+/** The team of an officer in a drill, or null: every officer read and write starts here. */
+export function teamOf(db: Db, drillId: number, userId: number) {
+	return (
+		db
+			.select({ id: team.id, name: team.name })
+			.from(teamMember)
+			.innerJoin(team, eq(team.id, teamMember.teamId))
+			.where(and(eq(teamMember.drillId, drillId), eq(teamMember.userId, userId)))
+			.get() ?? null
+	);
+}
+
+export function drillsOfOfficer(db: Db, userId: number) {
+	return db
+		.select({ drillId: drill.id, title: drill.title, venue: drill.venue, startDate: drill.startDate, status: drill.status, debriefOpen: drill.debriefOpen, teamName: team.name })
+		.from(teamMember)
+		.innerJoin(drill, eq(drill.id, teamMember.drillId))
+		.innerJoin(team, eq(team.id, teamMember.teamId))
+		.where(eq(teamMember.userId, userId))
+		.orderBy(desc(drill.id))
+		.all();
+}
