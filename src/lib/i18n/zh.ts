@@ -143,10 +143,16 @@ export const auditActionLabels: Record<string, string> = {
 	'scenario.edit': '编辑场景草稿',
 	'scenario.publish': '发布场景版本',
 	'scenario.import': '导入场景',
-	'scenario.duplicate': '复制场景'
+	'scenario.duplicate': '复制场景',
+	'drill.create': '创建比武活动',
+	'drill.stage_open': '开始比赛阶段',
+	'drill.stage_close': '结束比赛阶段',
+	'drill.extend': '延长队伍时间',
+	'drill.debrief_open': '开放讲解',
+	'drill.debrief_close': '关闭讲解'
 };
 
-export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景' };
+export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动' };
 
 /** Error code → message. `{name}` placeholders are filled from the error's params. */
 export const errors: Record<string, string> = {
@@ -177,6 +183,26 @@ export const errors: Record<string, string> = {
 	'scenario.item_not_found': '未找到该检查点',
 	'scenario.question_not_found': '未找到该情景题',
 	'scenario.document_not_found': '未找到该文书要求',
+	'drill.not_found': '未找到该比武活动',
+	'drill.no_stages': '请至少设置一个比赛阶段',
+	'drill.weights_not_100': '各阶段权重之和必须等于 100',
+	'drill.no_teams': '请至少添加一支参赛队伍',
+	'drill.member_twice': '同一名执法队员不能同时在两支队伍中',
+	'drill.team_name_twice': '队伍名称不能重复',
+	'drill.version_not_found': '所选场景版本不存在',
+	'drill.member_not_officer': '队员必须是具有执法队员角色的用户',
+	'drill.judge_not_judge': '评委必须是具有评委角色的用户',
+	'drill.stage_not_found': '未找到该比赛阶段',
+	'drill.stage_not_pending': '该阶段已经开始过，不能再次开始',
+	'drill.stage_kind_unavailable': '该类型的阶段尚未开放（文书制作、理论考试和评委打分将在后续版本提供）',
+	'drill.not_member': '您不是该比武活动参赛队伍的成员',
+	'drill.stage_not_open': '该阶段尚未开始',
+	'drill.stage_closed': '该阶段已结束，不能再修改答卷',
+	'drill.submitted': '本队已提交本阶段答卷，不能再修改',
+	'drill.time_up': '本阶段时间已到，保存未成功',
+	'drill.unknown_item': '答卷中的检查点无效，请刷新页面',
+	'drill.bad_answer': '答卷内容格式不正确',
+	'drill.conflict': '队友刚刚修改了这一项，已显示其最新内容',
 	'image.too_large': '图片超过 5 MB',
 	'image.bad_type': '只接受 PNG、JPEG、WebP 或 SVG 图片（按文件内容识别）',
 	'image.empty': '图片文件为空',

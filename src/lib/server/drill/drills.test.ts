@@ -152,3 +152,15 @@ describe('drillResults', () => {
 		expect(drillResults(s.db, s.drillId)).toEqual(r);
 	});
 });
+
+describe('scenario pictures in a drill', () => {
+	it('are visible to the drill’s teams and judges, not to other officers', async () => {
+		const { canViewScenarioImage } = await import('../scenario/access');
+		const s = setup();
+		const as = (id: number, roles: ('officer' | 'judge')[]) => ({ id, username: '', displayName: '', unitId: null, roles });
+		expect(canViewScenarioImage(s.db, as(s.a1, ['officer']), 1)).toBe(true);
+		expect(canViewScenarioImage(s.db, as(s.judge, ['judge']), 1)).toBe(true);
+		expect(canViewScenarioImage(s.db, as(s.outsider, ['officer']), 1)).toBe(false);
+		expect(canViewScenarioImage(s.db, as(s.a1, ['officer']), 99)).toBe(false);
+	});
+});

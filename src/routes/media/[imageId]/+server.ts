@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
 import { imageRow, readImageBytes } from '$lib/server/scenario/images';
-import { canAuthorScenarios } from '$lib/server/scenario/access';
+import { canViewScenarioImage } from '$lib/server/scenario/access';
 
 // Scenario pictures are served only to users allowed to see the scenario, never as static files.
 export const GET: RequestHandler = ({ params }) => {
@@ -12,7 +12,7 @@ export const GET: RequestHandler = ({ params }) => {
 	const db = getDb();
 	const row = imageRow(db, params.imageId);
 	if (!row) error(404, '图片不存在');
-	if (!canAuthorScenarios(user)) error(403, '无权查看该图片');
+	if (!canViewScenarioImage(db, user, row.scenarioId)) error(403, '无权查看该图片');
 	const bytes = readImageBytes(row.id);
 	if (!bytes) error(404, '图片文件已丢失');
 	return new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]), {
