@@ -15,6 +15,7 @@ export const NAV: readonly NavItem[] = [
 	{ href: '/admin/laws', label: '法规数据', roles: ['admin'] },
 	{ href: '/workbench', label: '工作台', roles: ['trainer'] },
 	{ href: '/scenarios', label: '场景库', roles: ['trainer', 'admin'] },
+	{ href: '/drills', label: '比武活动', roles: ['trainer', 'admin'] },
 	{ href: '/judging', label: '我的评分', roles: ['judge'] },
 	{ href: '/my-drills', label: '我的比武', roles: ['officer'] },
 	{ href: '/my-training', label: '我的培训', roles: ['learner'] },

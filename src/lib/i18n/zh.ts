@@ -2,6 +2,8 @@ import type { Role, Sector, StaffCategory } from '$lib/domain/roles';
 import type { UnitKind } from '$lib/domain/unit';
 import type { LawStatus } from '$lib/domain/law/catalog';
 import type { AreaKind, DocumentType, HazardCategory, Measure } from '$lib/domain/scenario/types';
+import type { StageKind } from '$lib/domain/drill/types';
+import type { ScoreRule } from '$lib/domain/drill/scoring';
 
 export const PRODUCT_NAME = '执法比武与安全培训平台';
 
@@ -86,6 +88,30 @@ export const documentTypeLabels = {
 	penalty_notice: '行政处罚告知书',
 	penalty_decision_unit: '行政处罚决定书（单位）'
 } as const satisfies Record<DocumentType, string>;
+
+export const stageKindLabels = {
+	theory: '理论考试',
+	hazard: '现场检查',
+	procedure: '执法程序',
+	document: '文书制作',
+	conduct: '文明执法'
+} as const satisfies Record<StageKind, string>;
+
+/** What each kind of score line item is for (成绩 → 逐项得分). */
+export const scoreRuleLabels = {
+	'hazard.found': '发现隐患',
+	'hazard.classification': '隐患等级判定',
+	'hazard.violated': '违法依据',
+	'hazard.penalty': '处罚依据',
+	'hazard.measure': '现场处理措施',
+	'decoy.flagged': '误将合规项判为隐患',
+	'procedure.step_present': '程序步骤',
+	'procedure.order': '步骤顺序',
+	'procedure.wrong_step': '错误步骤',
+	question: '情景处置',
+	'judge.rubric': '评委评分',
+	'stage.floor': '阶段得分不低于 0 的补足'
+} as const satisfies Record<ScoreRule, string>;
 
 /** Publish-check problems; `{name}`, `{text}`, `{field}` come from the problem's params. */
 export const scenarioProblemText: Record<string, string> = {
