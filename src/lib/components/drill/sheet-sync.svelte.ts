@@ -1,15 +1,6 @@
 import { formatTime } from '$lib/components/scenario/format';
-import {
-	backoffMs,
-	fromServer,
-	mergeServerEntries,
-	parsePending,
-	shouldRestore,
-	storageKey,
-	type PendingEdit,
-	type ServerEntry,
-	type SyncEntry
-} from './sheet-logic';
+import { backoffMs, fromServer, mergeServerEntries, shouldRestore, type ServerEntry, type SyncEntry } from './sheet-logic';
+import { PendingStore } from './sheet-storage';
 
 /** What the page's load and the entries endpoint's GET both return. */
 export interface SheetSnapshot {
@@ -58,6 +49,7 @@ export class SheetSync {
 	#offset = $state(0);
 
 	#o: Options;
+	#store: PendingStore;
 	#timers = new Map<string, ReturnType<typeof setTimeout>>();
 	#inFlight = new Set<string>();
 	#again = new Set<string>();
@@ -68,6 +60,7 @@ export class SheetSync {
 
 	constructor(o: Options) {
 		this.#o = o;
+		this.#store = new PendingStore(o.drillId, o.stageId, o.teamId);
 		this.entries = Object.fromEntries(o.snapshot.entries.map((e) => [e.ref, fromServer(e)]));
 		this.#applyStage(o.snapshot, Date.now());
 	}
@@ -134,7 +127,7 @@ export class SheetSync {
 		this.entries = { ...this.entries, [ref]: { ...(prev ?? fromServer({ ref, data: null, version: 0, updatedBy: null, updatedAt: 0 })), data, isDirty: true } };
 		this.#seq.set(ref, (this.#seq.get(ref) ?? 0) + 1);
 		this.setInvalid(ref, null);
-		this.#store(ref, { data, baseVersion: prev?.version ?? 0, editedAt: Date.now() + this.#offset });
+		this.#store.write(ref, { data, baseVersion: prev?.version ?? 0, editedAt: Date.now() + this.#offset });
 		this.#schedule(ref, DEBOUNCE_MS);
 	}
 
@@ -224,7 +217,7 @@ export class SheetSync {
 		if (body.code && CLOSING_CODES.has(body.code)) {
 			this.closedBy = body.code;
 			this.error = body.message ?? '保存被拒绝';
-			this.#clearStore();
+			this.#store.clear();
 			return;
 		}
 		// A refusal that another try would not change (a bug, a stale page): say what, keep the edit.
@@ -235,10 +228,10 @@ export class SheetSync {
 		const e = this.entries[ref];
 		const isCurrent = (this.#seq.get(ref) ?? 0) === seq;
 		this.entries = { ...this.entries, [ref]: { ...e, version, updatedBy: this.#o.userName, updatedAt: savedAt, isDirty: !isCurrent } };
-		if (isCurrent) this.#unstore(ref);
+		if (isCurrent) this.#store.remove(ref);
 		else {
 			// Typed while this save was on its way: send the rest on top of the version just made.
-			this.#store(ref, { data: e.data, baseVersion: version, editedAt: Date.now() + this.#offset });
+			this.#store.write(ref, { data: e.data, baseVersion: version, editedAt: Date.now() + this.#offset });
 			this.#schedule(ref, 0);
 		}
 		this.lastSavedAt = savedAt;
@@ -250,7 +243,7 @@ export class SheetSync {
 
 	#adopt(ref: string, current: ServerEntry | null, message: string) {
 		const e = this.entries[ref];
-		this.#unstore(ref);
+		this.#store.remove(ref);
 		this.#seq.set(ref, (this.#seq.get(ref) ?? 0) + 1);
 		const t = this.#timers.get(ref);
 		if (t) clearTimeout(t);
@@ -275,15 +268,11 @@ export class SheetSync {
 	}
 
 	#restore() {
-		const prefix = storageKey(this.#o.drillId, this.#o.stageId, this.#o.teamId);
-		const keys = Object.keys(localStorage).filter((k) => k.startsWith(prefix));
 		let restored = 0;
-		for (const key of keys) {
-			const ref = key.slice(prefix.length);
-			const pending = parsePending(localStorage.getItem(key));
+		for (const { ref, pending } of this.#store.all()) {
 			const server = this.entries[ref];
 			if (!pending || this.readOnlyReason || !shouldRestore(pending, server && server.version > 0 ? server : undefined)) {
-				localStorage.removeItem(key);
+				this.#store.remove(ref);
 				continue;
 			}
 			const base = server ?? fromServer({ ref, data: null, version: 0, updatedBy: null, updatedAt: 0 });
@@ -292,22 +281,5 @@ export class SheetSync {
 			restored += 1;
 		}
 		if (restored) this.notice = `已恢复本机上 ${restored} 项尚未保存的修改，正在保存。`;
-	}
-
-	#store(ref: string, p: PendingEdit) {
-		try {
-			localStorage.setItem(storageKey(this.#o.drillId, this.#o.stageId, this.#o.teamId, ref), JSON.stringify(p));
-		} catch {
-			// Storage full or disabled (private mode): the save itself still goes out.
-		}
-	}
-
-	#unstore(ref: string) {
-		localStorage.removeItem(storageKey(this.#o.drillId, this.#o.stageId, this.#o.teamId, ref));
-	}
-
-	#clearStore() {
-		const prefix = storageKey(this.#o.drillId, this.#o.stageId, this.#o.teamId);
-		for (const k of Object.keys(localStorage)) if (k.startsWith(prefix)) localStorage.removeItem(k);
 	}
 }
