@@ -1,0 +1,132 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { login } from '../../fixtures/auth';
+import { DEMO_SCENARIOS } from '../../../src/lib/server/seed/demo-scenarios';
+import { hazardClassLabels, measureLabels } from '../../../src/lib/i18n/zh';
+import type { HazardKey, InspectionItem } from '../../../src/lib/domain/scenario/types';
+
+// A whole drill in real browsers: the trainer sets it up on demo scenario 1, four officers in two teams
+// answer at the same time, the stage closes, the ranking is as expected and the debrief shows each
+// team its own answers against the key.
+test.describe.configure({ mode: 'serial' });
+
+const demo = DEMO_SCENARIOS[0].content;
+const area = demo.areas.find((a) => a.items.filter((i) => i.answer.kind === 'hazard').length >= 2 && a.items.some((i) => i.answer.kind === 'decoy'))!;
+const hazards = area.items.filter((i) => i.answer.kind === 'hazard');
+const [h1, h2] = hazards as [InspectionItem & { answer: HazardKey }, InspectionItem & { answer: HazardKey }];
+const decoy = area.items.find((i) => i.answer.kind === 'decoy')!;
+const TEAM_B_NOTE = '乙队独有的备注文字';
+
+let drillUrl = '';
+
+async function newOfficer(browser: Browser, username: string): Promise<Page> {
+	const ctx = await browser.newContext();
+	const page = await ctx.newPage();
+	await login(page, username);
+	return page;
+}
+
+async function openSheet(page: Page) {
+	await page.goto('/my-drills');
+	await page.getByRole('link', { name: /进入作答：现场检查/ }).first().click();
+	await expect(page.getByRole('tablist', { name: '检查区域' })).toBeVisible();
+	await page.getByRole('tab', { name: area.name }).click();
+}
+
+async function record(page: Page, item: InspectionItem, answer: { classification?: 'general' | 'major'; violated?: string[]; penalty?: string[]; measures?: string[]; note?: string }) {
+	await page.getByRole('button', { name: item.title, exact: false }).first().click();
+	await page.getByRole('button', { name: '记录隐患' }).click();
+	if (answer.classification) await page.getByRole('radio', { name: hazardClassLabels[answer.classification] }).check();
+	if (answer.violated) await page.getByRole('textbox', { name: '违法依据' }).fill(answer.violated.join('\n'));
+	if (answer.penalty) await page.getByRole('textbox', { name: '处罚依据' }).fill(answer.penalty.join('\n'));
+	for (const m of answer.measures ?? []) await page.getByRole('checkbox', { name: m }).check();
+	if (answer.note) await page.getByRole('textbox', { name: '备注' }).fill(answer.note);
+	await expect(page.getByRole('status').filter({ hasText: /已保存/ }).first()).toBeVisible({ timeout: 15_000 });
+}
+
+test('the trainer creates a drill on demo scenario 1 with two teams of two and opens 现场检查', async ({ page }) => {
+	await login(page, 'trainer');
+	await page.goto('/drills/new');
+	await page.getByLabel('活动名称').fill('上饶市执法比武（测试）');
+	await page.getByLabel('主办单位').fill('上饶市应急管理局');
+	await page.getByLabel('比武地点').fill('上饶市应急指挥中心');
+	await page.getByLabel('开始日期').fill('2026-11-29');
+	await page.getByLabel('结束日期').fill('2026-11-29');
+	await page.getByLabel('场景版本').selectOption({ label: `${demo.title} v1` });
+	const team1 = page.getByRole('group', { name: '第 1 队', exact: true });
+	const team2 = page.getByRole('group', { name: '第 2 队', exact: true });
+	await page.getByLabel('第 1 队队伍名称').fill('甲队');
+	await page.getByLabel('第 2 队队伍名称').fill('乙队');
+	for (const u of ['officer1', 'officer2']) await team1.getByRole('checkbox', { name: new RegExp(`（${u}）`) }).check();
+	for (const u of ['officer4', 'officer5']) await team2.getByRole('checkbox', { name: new RegExp(`（${u}）`) }).check();
+	await page.getByRole('checkbox', { name: /（judge1）/ }).check();
+	await page.getByRole('button', { name: '创建比武活动' }).click();
+	await expect(page).toHaveURL(/\/drills\/\d+$/);
+	drillUrl = new URL(page.url()).pathname;
+	await page.getByRole('button', { name: '开始现场检查' }).click();
+	await expect(page.getByRole('status').first()).toBeVisible();
+});
+
+test('four officers answer at once; teammates see each other’s records; nothing of the key is sent', async ({ browser }) => {
+	const [a1, a2, b1, b2] = await Promise.all(['officer1', 'officer2', 'officer4', 'officer5'].map((u) => newOfficer(browser, u)));
+	await Promise.all([a1, a2, b1, b2].map(openSheet));
+
+	// Before anyone types: the page and its data carry no key text.
+	const sheetPath = new URL(a1.url()).pathname;
+	const html = await a1.content();
+	const data = await (await a1.request.get(`${sheetPath}/__data.json`)).text();
+	const secrets = [h1.answer.explanation.slice(0, 24), decoy.answer.kind === 'decoy' ? decoy.answer.explanation.slice(0, 24) : '', '"decoy"', 'majorCriterion', `"${h1.key}"`, `"${decoy.key}"`];
+	for (const s of secrets.filter(Boolean)) {
+		expect(html, s).not.toContain(s);
+		expect(data, s).not.toContain(s);
+	}
+
+	await Promise.all([
+		record(a1, h1, { classification: h1.answer.classification, violated: h1.answer.violated, penalty: h1.answer.penalty, measures: h1.answer.measures.map((m) => measureLabels[m]) }),
+		record(a2, h2, { classification: h2.answer.classification, violated: h2.answer.violated.slice(0, 1) }),
+		record(b1, decoy, { classification: 'general', violated: ['《安全生产法》第四十一条'], note: TEAM_B_NOTE }),
+		record(b2, h1, { classification: h1.answer.classification === 'major' ? 'general' : 'major' })
+	]);
+
+	// Teammates' records appear without reloading; the other team's never do.
+	await expect(a2.getByRole('heading', { name: /本队记录（2）/ })).toBeVisible({ timeout: 15_000 });
+	await expect(b1.getByRole('heading', { name: /本队记录（2）/ })).toBeVisible({ timeout: 15_000 });
+	expect(await a1.content()).not.toContain(TEAM_B_NOTE);
+	for (const p of [a1, a2, b1, b2]) await p.context().close();
+});
+
+test('the stage closes, the ranking puts 甲队 first, and the debrief shows each team its own answers', async ({ page, browser }) => {
+	await login(page, 'trainer');
+	await page.goto(drillUrl);
+	await page.getByRole('button', { name: '结束现场检查' }).click();
+	await page.getByRole('alertdialog').getByRole('button', { name: '结束阶段' }).click();
+	await expect(page.getByRole('status').first()).toBeVisible();
+
+	await page.goto(`${drillUrl}/results`);
+	const rows = page.getByRole('row');
+	await expect(rows.nth(1)).toContainText('甲队');
+	await expect(rows.nth(2)).toContainText('乙队');
+
+	await page.goto(drillUrl);
+	await page.getByRole('button', { name: '开放讲解' }).click();
+	await page.getByRole('alertdialog').getByRole('button', { name: '开放讲解' }).click();
+	await expect(page.getByRole('status').first()).toBeVisible();
+
+	const officer = await newOfficer(browser, 'officer1');
+	await officer.goto(`${drillUrl}/debrief`);
+	await expect(officer.getByText(h1.title).first()).toBeVisible();
+	await expect(officer.getByText(h1.answer.violated[0]).first()).toBeVisible();
+	const debrief = await officer.content();
+	expect(debrief).not.toContain(TEAM_B_NOTE);
+
+	// 乙队 flagged the compliant item: their debrief says so with the deduction; 甲队's does not.
+	const decoyCard = (p: Page) => p.locator('article, section, li').filter({ hasText: decoy.title }).filter({ hasText: /本队/ }).first();
+	await expect(decoyCard(officer)).toContainText('本队未误记');
+	const other = await newOfficer(browser, 'officer4');
+	await other.goto(`${drillUrl}/debrief`);
+	await expect(decoyCard(other)).toContainText('本队误记为隐患（-2 分）');
+
+	// An officer outside both teams cannot open the sheet or the debrief.
+	const outsider = await newOfficer(browser, 'officer7');
+	const res = await outsider.goto(`${drillUrl}/debrief`);
+	expect(res?.status()).toBe(403);
+});
