@@ -7,7 +7,7 @@ import type { HazardKey, InspectionItem } from '../../../src/lib/domain/scenario
 // A whole drill in real browsers: the trainer sets it up on demo scenario 1, four officers in two teams
 // answer at the same time, the stage closes, the ranking is as expected and the debrief shows each
 // team its own answers against the key.
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 const demo = DEMO_SCENARIOS[0].content;
 const area = demo.areas.find((a) => a.items.filter((i) => i.answer.kind === 'hazard').length >= 2 && a.items.some((i) => i.answer.kind === 'decoy'))!;
