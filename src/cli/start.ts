@@ -16,8 +16,11 @@ import { HOST, ORIGIN, PORT } from './env';
 const STAMP = 'build/.built-at';
 const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
 
+/** Files that are not part of the built app: changing them never calls for a rebuild. */
+const NOT_BUILT = /(^|\/)(src\/bench|src\/cli)(\/|$)|\.test\.ts$/;
+
 function newestMtime(path: string): number {
-	if (!existsSync(path)) return 0;
+	if (!existsSync(path) || NOT_BUILT.test(path)) return 0;
 	const st = statSync(path);
 	if (!st.isDirectory()) return st.mtimeMs;
 	let newest = st.mtimeMs;

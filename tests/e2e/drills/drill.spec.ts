@@ -94,6 +94,36 @@ test('four officers answer at once; teammates see each other’s records; nothin
 	for (const p of [a1, a2, b1, b2]) await p.context().close();
 });
 
+test('执法程序: one officer lays out the steps in order and answers a question; the other team picks a wrong card', async ({ page, browser }) => {
+	await login(page, 'trainer');
+	await page.goto(drillUrl);
+	await page.getByRole('button', { name: '开始执法程序' }).click();
+	await expect(page.getByRole('status').first()).toBeVisible();
+
+	const a1 = await newOfficer(browser, 'officer1');
+	await a1.goto('/my-drills');
+	await a1.getByRole('link', { name: /进入作答：执法程序/ }).first().click();
+	await expect(a1.getByRole('heading', { name: '执法程序', exact: true })).toBeVisible();
+	for (const step of demo.procedure.steps) await a1.getByRole('button', { name: `加入：${step.text}`, exact: true }).click();
+	await expect(a1.getByRole('list', { name: '本队的执法程序' }).getByRole('listitem')).toHaveCount(demo.procedure.steps.length);
+	const q = demo.questions[0];
+	const group = a1.getByRole('group', { name: new RegExp(`^情景题 1`) });
+	for (const key of q.correct) await group.getByRole('checkbox', { name: q.options.find((o) => o.key === key)!.text, exact: true }).check();
+	await expect(a1.getByRole('status').filter({ hasText: /已保存/ }).first()).toBeVisible({ timeout: 15_000 });
+
+	const b1 = await newOfficer(browser, 'officer4');
+	await b1.goto('/my-drills');
+	await b1.getByRole('link', { name: /进入作答：执法程序/ }).first().click();
+	await b1.getByRole('button', { name: `加入：${demo.procedure.distractors[0].text}`, exact: true }).click();
+	await expect(b1.getByRole('status').filter({ hasText: /已保存/ }).first()).toBeVisible({ timeout: 15_000 });
+
+	// A reload shows what the team saved.
+	await a1.reload();
+	await expect(a1.getByRole('list', { name: '本队的执法程序' }).getByRole('listitem')).toHaveCount(demo.procedure.steps.length);
+	await a1.context().close();
+	await b1.context().close();
+});
+
 test('the stage closes, the ranking puts 甲队 first, and the debrief shows each team its own answers', async ({ page, browser }) => {
 	await login(page, 'trainer');
 	await page.goto(drillUrl);

@@ -48,10 +48,21 @@ export function getScenario(db: Db, id: number) {
 	return { id: row.id, title: row.title, latestVersion: row.latestVersion, updatedAt: row.updatedAt, draft: JSON.parse(row.draft) as ScenarioContent, versions };
 }
 
-/** A published version with its secret salt; server-side only. */
-export function getVersion(db: Db, versionId: number) {
+type Version = Omit<typeof scenarioVersion.$inferSelect, 'content'> & { content: ScenarioContent };
+// Published versions never change, so a parsed copy can be kept per database (autosaves read it every time).
+const versionCache = new WeakMap<Db, Map<number, Version>>();
+
+/** A published version with its secret salt; server-side only. Treat the result as read-only. */
+export function getVersion(db: Db, versionId: number): Version | null {
+	let cache = versionCache.get(db);
+	if (!cache) versionCache.set(db, (cache = new Map()));
+	const hit = cache.get(versionId);
+	if (hit) return hit;
 	const row = db.select().from(scenarioVersion).where(eq(scenarioVersion.id, versionId)).get();
-	return row ? { ...row, content: JSON.parse(row.content) as ScenarioContent } : null;
+	if (!row) return null;
+	const version = { ...row, content: JSON.parse(row.content) as ScenarioContent };
+	cache.set(versionId, version);
+	return version;
 }
 
 export function createScenario(db: Db, actorId: number, title: string, content: ScenarioContent = emptyScenario(title)): number {
