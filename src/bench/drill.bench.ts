@@ -343,7 +343,8 @@ async function drive(target: Target, officers: Officer[], refs: string[], paceMs
 				if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 			}
 			const start = paceMs ? due : performance.now();
-			if (start >= measureTo) return;
+			// An overloaded paced client falls behind its schedule; it stops 30 s after the window at the latest.
+			if (start >= measureTo || performance.now() >= measureTo + 30_000) return;
 			const ref = own[k++ % own.length];
 			const key = `${o.teamId}|${ref}`;
 			const body = JSON.stringify({ ref, baseVersion: versions.get(key) ?? 0, data: answer(counter++) });
@@ -355,13 +356,14 @@ async function drive(target: Target, officers: Officer[], refs: string[], paceMs
 				text = (e as Error).message;
 			}
 			const end = performance.now();
+			// Throughput counts answers within the window; latency, requests sent within it (all awaited),
+			// so that neither the warm-up's connection set-up nor the cut at the end skews it.
 			const counted = end >= measureFrom && end <= measureTo;
+			const timed = start >= measureFrom;
 			if (status === 200) {
 				versions.set(key, (JSON.parse(text) as { version: number }).version);
-				if (counted) {
-					stats.ok++;
-					stats.latencies.push(end - start);
-				}
+				if (counted) stats.ok++;
+				if (timed) stats.latencies.push(end - start);
 			} else {
 				let code = '';
 				let current: { version?: number } | null | undefined;
@@ -372,10 +374,8 @@ async function drive(target: Target, officers: Officer[], refs: string[], paceMs
 				}
 				if (status === 409 && code === 'drill.conflict') {
 					versions.set(key, current?.version ?? 0);
-					if (counted) {
-						stats.conflicts++;
-						stats.latencies.push(end - start);
-					}
+					if (counted) stats.conflicts++;
+					if (timed) stats.latencies.push(end - start);
 				} else if (counted) {
 					stats.errors++;
 					const sample = `${status} ${text.slice(0, 160)}`;
