@@ -103,12 +103,13 @@ test('执法程序: one officer lays out the steps in order and answers a questi
 	const a1 = await newOfficer(browser, 'officer1');
 	await a1.goto('/my-drills');
 	await a1.getByRole('link', { name: /进入作答：执法程序/ }).first().click();
-	await expect(a1.getByRole('heading', { name: '执法程序', exact: true })).toBeVisible();
+	await expect(a1.getByRole('heading', { level: 2, name: '执法程序', exact: true })).toBeVisible();
 	for (const step of demo.procedure.steps) await a1.getByRole('button', { name: `加入：${step.text}`, exact: true }).click();
 	await expect(a1.getByRole('list', { name: '本队的执法程序' }).getByRole('listitem')).toHaveCount(demo.procedure.steps.length);
 	const q = demo.questions[0];
 	const group = a1.getByRole('group', { name: new RegExp(`^情景题 1`) });
-	for (const key of q.correct) await group.getByRole('checkbox', { name: q.options.find((o) => o.key === key)!.text, exact: true }).check();
+	// Options read "A.文字"; match on the text.
+	for (const key of q.correct) await group.getByRole('checkbox', { name: q.options.find((o) => o.key === key)!.text }).check();
 	await expect(a1.getByRole('status').filter({ hasText: /已保存/ }).first()).toBeVisible({ timeout: 15_000 });
 
 	const b1 = await newOfficer(browser, 'officer4');
