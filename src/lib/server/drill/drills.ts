@@ -181,3 +181,13 @@ export function drillsOfOfficer(db: Db, userId: number) {
 		.orderBy(desc(drill.id))
 		.all();
 }
+
+export function drillsOfJudge(db: Db, userId: number) {
+	return db
+		.select({ drillId: drill.id, title: drill.title, startDate: drill.startDate, status: drill.status, isChief: drillJudge.isChief })
+		.from(drillJudge)
+		.innerJoin(drill, eq(drill.id, drillJudge.drillId))
+		.where(eq(drillJudge.userId, userId))
+		.orderBy(desc(drill.id))
+		.all();
+}
