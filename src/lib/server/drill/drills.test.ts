@@ -164,3 +164,13 @@ describe('scenario pictures in a drill', () => {
 		expect(canViewScenarioImage(s.db, as(s.a1, ['officer']), 99)).toBe(false);
 	});
 });
+
+describe('drillsOfJudge', () => {
+	it('lists the drills a judge scores, the first judge as chief', async () => {
+		const { drillsOfJudge, drillsOfOfficer } = await import('./drills');
+		const s = setup();
+		expect(drillsOfJudge(s.db, s.judge)).toMatchObject([{ drillId: s.drillId, title: '测试比武', isChief: true }]);
+		expect(drillsOfJudge(s.db, s.a1)).toEqual([]);
+		expect(drillsOfOfficer(s.db, s.a1)).toMatchObject([{ drillId: s.drillId, teamName: '甲队' }]);
+	});
+});
