@@ -147,7 +147,7 @@ export const scenarioProblemText: Record<string, string> = {
 
 export function scenarioProblemMessage(p: { code: string; params?: Record<string, string | number> }): string {
 	const template = scenarioProblemText[p.code] ?? p.code;
-	return template.replace(/\{(\w+)\}/g, (_, k: string) => String(p.params?.[k] ?? ''));
+	return fillTemplate(template, p.params);
 }
 
 /** Audit-log action codes as shown to admins; unknown codes are shown raw. */
@@ -237,7 +237,7 @@ export const errors: Record<string, string> = {
 
 export function errorText(error: { code: string; params?: Record<string, string | number> }): string {
 	const template = errors[error.code] ?? `操作失败（${error.code}）`;
-	return template.replace(/\{(\w+)\}/g, (_, k: string) => String(error.params?.[k] ?? ''));
+	return fillTemplate(template, error.params);
 }
 
 /** Messages for law-dataset problems; `{field}` etc. come from the error's params. */
@@ -261,5 +261,10 @@ export const datasetErrors: Record<string, string> = {
 
 export function datasetErrorText(e: { record: string; path: string; code: string; params?: Record<string, string | number> }): string {
 	const template = datasetErrors[e.code] ?? e.code;
-	return `${e.record}：${template.replace(/\{(\w+)\}/g, (_, k: string) => String(e.params?.[k] ?? ''))}`;
+	return `${e.record}：${fillTemplate(template, e.params)}`;
+}
+
+/** Fills `{name}` placeholders of a message template from an error's params (missing ones become empty). */
+export function fillTemplate(template: string, params?: Record<string, string | number>): string {
+	return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params?.[k] ?? ''));
 }
