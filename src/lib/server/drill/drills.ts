@@ -4,7 +4,10 @@ import type { Tx } from '../audit';
 import { drill, drillJudge, drillStage, scenario, scenarioVersion, team, teamExtension, teamMember, user, userRole } from '../db/schema';
 import { recordAudit } from '../audit';
 import { err, ok, type Result } from '../../domain/result';
-import type { StageKind } from '../../domain/drill/types';
+import { DEFAULT_SCORING, type StageKind } from '../../domain/drill/types';
+import { DEFAULT_CONDUCT_RUBRIC } from '../../domain/drill/rubric';
+import { isJudgedKind } from './judging';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
 export interface StageInput {
 	kind: StageKind;
@@ -25,8 +28,16 @@ export interface DrillInput {
 	judgeIds: number[];
 }
 
-/** The stage kinds this build can run; the others (documents, theory, judged rubric) arrive with their issues. */
-export const RUNNABLE_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure'];
+/** The stage kinds this build can run; 文书制作 and 理论考试 arrive with their issues. */
+export const RUNNABLE_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure', 'conduct'];
+
+/** Stage kinds in which teams fill in an answer sheet (the others are judged, or have their own pages). */
+export const SHEET_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure'];
+
+/** The secret part of a drill's public scoreboard link: 24 random characters, unguessable. */
+export function newPublicToken(): string {
+	return encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(15)));
+}
 
 export function publishedVersions(db: Db) {
 	return db
@@ -71,11 +82,18 @@ export function createDrill(db: Db, actorId: number, input: DrillInput): Result<
 				startDate: input.startDate,
 				endDate: input.endDate,
 				scenarioVersionId: input.scenarioVersionId,
+				settings: DEFAULT_SCORING,
+				publicToken: newPublicToken(),
 				createdBy: actorId
 			})
 			.returning({ id: drill.id })
 			.get();
-		input.stages.forEach((s, i) => tx.insert(drillStage).values({ drillId: row.id, position: i, ...s }).run());
+		input.stages.forEach((s, i) =>
+			tx
+				.insert(drillStage)
+				.values({ drillId: row.id, position: i, ...s, rubric: isJudgedKind(s.kind) ? [...DEFAULT_CONDUCT_RUBRIC] : null })
+				.run()
+		);
 		for (const t of input.teams) {
 			const tr = tx.insert(team).values({ drillId: row.id, name: t.name, unitId: t.unitId }).returning({ id: team.id }).get();
 			for (const m of t.memberIds) tx.insert(teamMember).values({ drillId: row.id, teamId: tr.id, userId: m }).run();

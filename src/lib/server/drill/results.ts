@@ -3,8 +3,10 @@ import type { Db } from '../db';
 import { drill, drillStage, sheetEntry, stageSubmission, team } from '../db/schema';
 import { getVersion } from '../scenario/scenarios';
 import { DEFAULT_SCORING, type HazardAnswer, type HazardSheet, type ProcedureSheet, type ScoringSettings } from '../../domain/drill/types';
-import { rankTeams, scoreHazardStage, scoreProcedureStage, totalScore, type LineItem } from '../../domain/drill/scoring';
+import { awards, rankTeams, scoreHazardStage, scoreJudgedStage, scoreProcedureStage, totalScore, type AwardTier, type LineItem } from '../../domain/drill/scoring';
+import { freezeState, isStagePublished } from '../../domain/drill/freeze';
 import type { HazardAnswerInput } from '../../domain/drill/answer-schema';
+import { isJudgedKind, judgeScoresOf } from './judging';
 
 export interface TeamStageResult {
 	stageId: number;
@@ -14,6 +16,8 @@ export interface TeamStageResult {
 	score: number;
 	max: number;
 	lines: LineItem[];
+	/** Whether the stage counted: false for a stage left out by `publishedAt` (its score is then 0). */
+	counted: boolean;
 }
 
 /** Builds the author-keyed sheets of one team and stage from the stored entries. */
@@ -31,32 +35,54 @@ function sheetsOf(entries: { ref: string; data: string | null }[]) {
 	return { hazard, procedure };
 }
 
+export interface ResultOptions {
+	/** Score against this scenario version instead of the drill's (the re-score preview). */
+	versionId?: number;
+	/** Count only stages published (closed, or locked by the chief judge) at or before this time: the public board. */
+	publishedAt?: number;
+}
+
+/** The settings a drill is scored with: its own, or the defaults for a drill created before settings were stored. */
+export const drillSettings = (d: { settings: ScoringSettings | null }): ScoringSettings => d.settings ?? DEFAULT_SCORING;
+
 /**
- * Scores every team of a drill from the frozen scenario version and the saved sheets: a pure function
- * of stored data, so running it again gives the same results. Stages that this build cannot run yet
- * (documents, theory, judged) count as 0 of their weight.
+ * Scores every team of a drill from the frozen scenario version, the saved sheets and the judges'
+ * points: a pure function of stored data, so running it again gives the same results. Stages this build
+ * cannot score yet (documents, theory) count as 0 of their weight.
  */
-export function drillResults(db: Db, drillId: number, settings: ScoringSettings = DEFAULT_SCORING) {
+export function drillResults(db: Db, drillId: number, options: ResultOptions = {}) {
 	const d = db.select().from(drill).where(eq(drill.id, drillId)).get();
 	if (!d) return null;
-	const content = getVersion(db, d.scenarioVersionId)!.content;
+	const versionId = options.versionId ?? d.scenarioVersionId;
+	const content = getVersion(db, versionId)!.content;
+	const settings = drillSettings(d);
 	const stages = db.select().from(drillStage).where(eq(drillStage.drillId, drillId)).orderBy(asc(drillStage.position)).all();
 	const teams = db.select().from(team).where(eq(team.drillId, drillId)).orderBy(asc(team.id)).all();
 	const teamIds = teams.map((t) => t.id);
 	const entries = teamIds.length ? db.select().from(sheetEntry).where(inArray(sheetEntry.teamId, teamIds)).all() : [];
 	const submissions = teamIds.length ? db.select().from(stageSubmission).where(inArray(stageSubmission.teamId, teamIds)).all() : [];
+	const judgeScores = judgeScoresOf(
+		db,
+		stages.filter((s) => isJudgedKind(s.kind)).map((s) => s.id)
+	);
+	const counts = (s: (typeof stages)[number]) =>
+		options.publishedAt === undefined || isStagePublished({ closedAt: s.closedAt, lockedAt: s.lockedAt, isJudged: isJudgedKind(s.kind) }, options.publishedAt);
 
 	const results = teams.map((t) => {
 		const stageResults: TeamStageResult[] = stages.map((s) => {
-			const mine = entries.filter((e) => e.teamId === t.id && e.stageId === s.id);
-			const sheets = sheetsOf(mine);
-			const scored =
-				s.kind === 'hazard'
-					? scoreHazardStage(content, sheets.hazard, settings)
-					: s.kind === 'procedure'
-						? scoreProcedureStage(content, sheets.procedure, settings)
-						: { lines: [], total: 0, max: 0 };
-			return { stageId: s.id, kind: s.kind, title: s.title, weight: s.weight, score: scored.total, max: scored.max, lines: scored.lines };
+			const base = { stageId: s.id, kind: s.kind, title: s.title, weight: s.weight };
+			const scored = (() => {
+				if (isJudgedKind(s.kind)) {
+					const mine = judgeScores.filter((x) => x.stageId === s.id).map((x) => ({ judgeId: x.judgeId, teamId: x.teamId, rubricKey: x.rubricKey, points: x.points }));
+					return scoreJudgedStage(s.rubric ?? [], mine, t.id, settings, s.kind);
+				}
+				const sheets = sheetsOf(entries.filter((e) => e.teamId === t.id && e.stageId === s.id));
+				if (s.kind === 'hazard') return scoreHazardStage(content, sheets.hazard, settings);
+				if (s.kind === 'procedure') return scoreProcedureStage(content, sheets.procedure, settings);
+				return { lines: [], total: 0, max: 0 };
+			})();
+			if (!counts(s)) return { ...base, score: 0, max: scored.max, lines: [], counted: false };
+			return { ...base, score: scored.total, max: scored.max, lines: scored.lines, counted: true };
 		});
 		const mySubs = submissions.filter((x) => x.teamId === t.id).map((x) => x.submittedAt);
 		return {
@@ -70,19 +96,62 @@ export function drillResults(db: Db, drillId: number, settings: ScoringSettings 
 	});
 	const ranked = rankTeams(results.map((r) => ({ teamId: r.teamId, total: r.total, hazardScore: r.hazardScore, finalSubmittedAt: r.finalSubmittedAt })));
 	const rankOf = new Map(ranked.map((r) => [r.teamId, r.rank]));
+	const awardOf = new Map(awards(ranked, { first: d.awardFirst, second: d.awardSecond, third: d.awardThird }).map((a) => [a.teamId, a.award]));
 	return {
-		drill: { id: d.id, title: d.title, debriefOpen: d.debriefOpen },
-		teams: results.map((r) => ({ ...r, rank: rankOf.get(r.teamId)! })).sort((a, b) => a.rank - b.rank || a.teamId - b.teamId)
+		drill: { id: d.id, title: d.title, debriefOpen: d.debriefOpen, scenarioVersionId: versionId },
+		teams: results
+			.map((r) => ({ ...r, rank: rankOf.get(r.teamId)!, award: awardOf.get(r.teamId) ?? null }))
+			.sort((a, b) => a.rank - b.rank || a.teamId - b.teamId)
 	};
 }
 
-/** Teams' stage scores only (no line items): what a scoreboard shows. */
-export function standings(db: Db, drillId: number) {
-	const r = drillResults(db, drillId);
-	if (!r) return null;
-	return {
-		drill: r.drill,
-		teams: r.teams.map((t) => ({ teamId: t.teamId, name: t.name, rank: t.rank, total: t.total, stages: t.stages.map((s) => ({ stageId: s.stageId, title: s.title, score: s.score, max: s.max })) }))
-	};
+export type DrillResults = NonNullable<ReturnType<typeof drillResults>>;
+
+/** Who is looking at the scoreboard: trainers and judges see live standings, officers and the public the published ones. */
+export type BoardView = 'live' | 'public';
+
+export interface Standings {
+	title: string;
+	view: BoardView;
+	/** Public view during a freeze: the standings as they stood at `frozenSince`. */
+	isFrozen: boolean;
+	frozenSince: number | null;
+	isRevealed: boolean;
+	stages: { id: number; title: string; weight: number; isFinal: boolean }[];
+	teams: { teamId: number; name: string; rank: number; total: number; award: AwardTier | null; scores: (number | null)[] }[];
+	asOf: number;
 }
 
+/**
+ * A scoreboard: stage scores per team, no line items. `live` counts every stage as it stands (scores of
+ * open stages are provisional); `public` counts only published stages, and during a freeze only those
+ * published before it began. Awards show in the public view only after the reveal.
+ */
+export function standings(db: Db, drillId: number, view: BoardView, now = Date.now()): Standings | null {
+	const d = db.select().from(drill).where(eq(drill.id, drillId)).get();
+	if (!d) return null;
+	const stages = db.select().from(drillStage).where(eq(drillStage.drillId, drillId)).orderBy(asc(drillStage.position)).all();
+	const last = stages.at(-1);
+	const freeze = freezeState({ freezeMinutes: d.freezeMinutes, frozenAt: d.frozenAt, revealedAt: d.revealedAt, lastStageEndsAt: last?.endsAt ?? null }, now);
+	const at = view === 'public' ? (freeze.since ?? now) : undefined;
+	const r = drillResults(db, drillId, { publishedAt: at })!;
+	const isFinal = (s: (typeof stages)[number]) => isStagePublished({ closedAt: s.closedAt, lockedAt: s.lockedAt, isJudged: isJudgedKind(s.kind) }, at ?? now);
+	const showAwards = view === 'live' || d.revealedAt !== null;
+	return {
+		title: d.title,
+		view,
+		isFrozen: view === 'public' && freeze.isFrozen,
+		frozenSince: view === 'public' ? freeze.since : null,
+		isRevealed: d.revealedAt !== null,
+		stages: stages.map((s) => ({ id: s.id, title: s.title, weight: s.weight, isFinal: isFinal(s) })),
+		teams: r.teams.map((t) => ({
+			teamId: t.teamId,
+			name: t.name,
+			rank: t.rank,
+			total: t.total,
+			award: showAwards ? t.award : null,
+			scores: t.stages.map((s) => (s.counted ? s.score : null))
+		})),
+		asOf: at ?? now
+	};
+}

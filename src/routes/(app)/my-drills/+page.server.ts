@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
-import { drillsOfOfficer, getDrill, RUNNABLE_STAGE_KINDS } from '$lib/server/drill/drills';
+import { drillsOfOfficer, getDrill, SHEET_STAGE_KINDS } from '$lib/server/drill/drills';
 
 export const load: PageServerLoad = () => {
 	const user = requireRole('officer');
@@ -19,7 +19,7 @@ export const load: PageServerLoad = () => {
 			teamName: d.teamName,
 			teammates: (mine?.members ?? []).map((m) => m.displayName),
 			// Only what the list shows: no scenario, no other team.
-			stages: (full?.stages ?? []).map((s) => ({ id: s.id, title: s.title, status: s.status, isRunnable: RUNNABLE_STAGE_KINDS.includes(s.kind) }))
+			stages: (full?.stages ?? []).map((s) => ({ id: s.id, title: s.title, status: s.status, hasSheet: SHEET_STAGE_KINDS.includes(s.kind) }))
 		};
 	});
 	return { displayName: user.displayName, drills };

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { user } from './auth';
 import { unit } from './unit';
 import { scenarioVersion } from './scenario';
-import type { StageKind } from '../../../domain/drill/types';
+import type { RubricItem, ScoringSettings, StageKind } from '../../../domain/drill/types';
 
 /** A 比武活动 running on one frozen scenario version. */
 export const drill = sqliteTable('drill', {
@@ -21,6 +21,19 @@ export const drill = sqliteTable('drill', {
 	debriefOpen: integer('debrief_open', { mode: 'boolean' }).notNull().default(false),
 	/** Seconds after a stage's end during which saves still land (network latency). */
 	graceSeconds: integer('grace_seconds').notNull().default(10),
+	/** The scoring settings this drill is scored with (JSON); null = the defaults of the build that created it. */
+	settings: text('settings', { mode: 'json' }).$type<ScoringSettings>(),
+	/** 封榜: officers and the public see standings as of this many minutes before the last stage ends; 0 = no automatic freeze. */
+	freezeMinutes: integer('freeze_minutes').notNull().default(0),
+	/** When the trainer froze the standings by hand (ms), if earlier than the automatic freeze. */
+	frozenAt: integer('frozen_at'),
+	/** 揭晓: from this moment (ms) everyone sees the final standings and awards. */
+	revealedAt: integer('revealed_at'),
+	awardFirst: integer('award_first').notNull().default(1),
+	awardSecond: integer('award_second').notNull().default(2),
+	awardThird: integer('award_third').notNull().default(3),
+	/** Secret part of the public scoreboard link (大屏); null = no public link. */
+	publicToken: text('public_token').unique(),
 	createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' }),
 	createdAt: integer('created_at', { mode: 'timestamp' })
 		.notNull()
@@ -44,7 +57,12 @@ export const drillStage = sqliteTable(
 		status: text('status').$type<'pending' | 'open' | 'closed'>().notNull().default('pending'),
 		opensAt: integer('opens_at'),
 		endsAt: integer('ends_at'),
-		closedAt: integer('closed_at')
+		closedAt: integer('closed_at'),
+		/** A judged stage's rubric (文明执法: 着装规范 …), JSON; null for stages scored from sheets. */
+		rubric: text('rubric', { mode: 'json' }).$type<RubricItem[]>(),
+		/** When the chief judge locked a judged stage's scores (ms); no judge can change them after. */
+		lockedAt: integer('locked_at'),
+		lockedBy: integer('locked_by').references(() => user.id, { onDelete: 'set null' })
 	},
 	(t) => [index('drill_stage_drill_idx').on(t.drillId)]
 );
@@ -115,6 +133,42 @@ export const sheetEntry = sqliteTable(
 		updatedAt: integer('updated_at').notNull()
 	},
 	(t) => [uniqueIndex('sheet_entry_ref_idx').on(t.teamId, t.stageId, t.ref)]
+);
+
+/** One judge's points for one rubric item of one team in a judged stage; each judge sees only their own. */
+export const judgeScore = sqliteTable(
+	'judge_score',
+	{
+		stageId: integer('stage_id')
+			.notNull()
+			.references(() => drillStage.id, { onDelete: 'cascade' }),
+		teamId: integer('team_id')
+			.notNull()
+			.references(() => team.id, { onDelete: 'cascade' }),
+		judgeId: integer('judge_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'restrict' }),
+		rubricKey: text('rubric_key').notNull(),
+		points: real('points').notNull(),
+		updatedAt: integer('updated_at').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.stageId, t.teamId, t.judgeId, t.rubricKey] })]
+);
+
+/** A pause of the whole drill (暂停): open stages' clocks stand still while it lasts; `to` is null until it ends. */
+export const drillPause = sqliteTable(
+	'drill_pause',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		drillId: integer('drill_id')
+			.notNull()
+			.references(() => drill.id, { onDelete: 'cascade' }),
+		from: integer('from_ms').notNull(),
+		to: integer('to_ms'),
+		reason: text('reason').notNull(),
+		createdBy: integer('created_by').references(() => user.id, { onDelete: 'set null' })
+	},
+	(t) => [index('drill_pause_drill_idx').on(t.drillId)]
 );
 
 /** Extra time for one team in one stage (audited). */

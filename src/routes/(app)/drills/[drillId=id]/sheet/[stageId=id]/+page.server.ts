@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { officerSheet, submitStage } from '$lib/server/drill/sheets';
-import { RUNNABLE_STAGE_KINDS } from '$lib/server/drill/drills';
+import { SHEET_STAGE_KINDS } from '$lib/server/drill/drills';
 import { renderMarkdown } from '$lib/server/markdown';
 import { officerMarkdown } from '$lib/components/scenario/officer-html';
 import { errorText } from '$lib/i18n/zh';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const { drill, team, stage, submittedAt, entries } = r.value;
 	const base = { drill: { id: drill.id, title: drill.title }, team, stage, submittedAt, entries, userName: user.displayName };
 	// Before the start nothing of the scenario leaves the server: the countdown page needs none of it.
-	if (stage.status === 'pending' || !RUNNABLE_STAGE_KINDS.includes(stage.kind)) return { ...base, view: null, html: {} };
+	if (stage.status === 'pending' || !SHEET_STAGE_KINDS.includes(stage.kind)) return { ...base, view: null, html: {} };
 	const view = r.value.view;
 	const html: Record<string, string> = {};
 	if (stage.kind === 'hazard') {

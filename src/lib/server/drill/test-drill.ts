@@ -1,0 +1,74 @@
+/** A drill on the test fixture scenario for server tests: two teams of two, judges, and a 文明执法 stage. */
+import { createTestDb } from '../db/test-db';
+import { user, userRole } from '../db/schema';
+import { createScenario, publishScenario, updateDraft } from '../scenario/scenarios';
+import { fixtureScenario } from '../../domain/scenario/test-fixture';
+import { ok } from '../../domain/result';
+import type { ScenarioContent } from '../../domain/scenario/types';
+import { createDrill, type DrillInput, type StageInput } from './drills';
+import { officerSheet } from './sheets';
+
+export const MIN = 60_000;
+export const T0 = Date.UTC(2026, 10, 29, 1, 0, 0);
+
+export const DEFAULT_STAGES: StageInput[] = [
+	{ kind: 'hazard', title: '现场检查', weight: 60, durationMinutes: 60 },
+	{ kind: 'procedure', title: '执法程序', weight: 20, durationMinutes: 30 },
+	{ kind: 'conduct', title: '文明执法', weight: 20, durationMinutes: 90 }
+];
+
+export function setupDrill(opts: { judges?: number; stages?: StageInput[] } = {}) {
+	const db = createTestDb();
+	const mk = (username: string, role: 'officer' | 'judge' | 'trainer') => {
+		const u = db.insert(user).values({ username, displayName: username, passwordHash: 'x' }).returning().get();
+		db.insert(userRole).values({ userId: u.id, role }).run();
+		return u.id;
+	};
+	const trainer = mk('trainer', 'trainer');
+	const [a1, a2, b1, b2, outsider] = ['a1', 'a2', 'b1', 'b2', 'x1'].map((n) => mk(n, 'officer'));
+	const judges = Array.from({ length: opts.judges ?? 3 }, (_, i) => mk(`judge${i + 1}`, 'judge'));
+	const otherJudge = mk('judge-other', 'judge');
+	const scenarioId = createScenario(db, trainer, '测试');
+	const publish = (content: ScenarioContent) => {
+		updateDraft(db, trainer, scenarioId, 'fixture', () => ok(content));
+		const v = publishScenario(db, trainer, scenarioId);
+		if (!v.ok) throw new Error(`publish: ${v.error.code}`);
+		return v.value.versionId;
+	};
+	const versionId = publish(fixtureScenario());
+	const input: DrillInput = {
+		title: '测试比武',
+		organizer: '上饶市应急管理局',
+		venue: '会议中心',
+		startDate: '2026-11-29',
+		endDate: '2026-11-29',
+		scenarioVersionId: versionId,
+		stages: opts.stages ?? DEFAULT_STAGES,
+		teams: [
+			{ name: '甲队', unitId: null, memberIds: [a1, a2] },
+			{ name: '乙队', unitId: null, memberIds: [b1, b2] }
+		],
+		judgeIds: judges
+	};
+	const d = createDrill(db, trainer, input);
+	if (!d.ok) throw new Error(d.error.code);
+	const drillId = d.value.id;
+	/** The officer's opaque id of an item, by its title. */
+	const itemRef = (title: string, stageId = 1) => {
+		const sheet = officerSheet(db, a1, drillId, stageId, T0);
+		if (!sheet.ok) throw new Error(sheet.error.code);
+		return sheet.value.view.areas.flatMap((a) => a.items).find((i) => i.title === title)!.id;
+	};
+	return { db, trainer, a1, a2, b1, b2, outsider, judges, otherJudge, drillId, teamA: 1, teamB: 2, versionId, publish, itemRef };
+}
+
+/** A fully right answer to the fixture's 除尘器 hazard (10 points). */
+export const rightDustAnswer = (over: Record<string, unknown> = {}) => ({
+	classification: 'major',
+	violated: ['《安全生产法》第三十六条第一款'],
+	penalty: ['《安全生产法》第九十九条第（二）项'],
+	measures: ['stop_using_equipment'],
+	deadlineDays: null,
+	note: '',
+	...over
+});
