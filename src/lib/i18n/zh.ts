@@ -3,7 +3,7 @@ import type { UnitKind } from '$lib/domain/unit';
 import type { LawStatus } from '$lib/domain/law/catalog';
 import type { AreaKind, DocumentType, HazardCategory, Measure } from '$lib/domain/scenario/types';
 import type { StageKind } from '$lib/domain/drill/types';
-import type { ScoreRule } from '$lib/domain/drill/scoring';
+import type { AwardTier, ScoreRule } from '$lib/domain/drill/scoring';
 
 export const PRODUCT_NAME = '执法比武与安全培训平台';
 
@@ -97,6 +97,8 @@ export const stageKindLabels = {
 	conduct: '文明执法'
 } as const satisfies Record<StageKind, string>;
 
+export const awardLabels = { first: '一等奖', second: '二等奖', third: '三等奖' } as const satisfies Record<AwardTier, string>;
+
 /** What each kind of score line item is for (成绩 → 逐项得分). */
 export const scoreRuleLabels = {
 	'hazard.found': '发现隐患',
@@ -175,7 +177,18 @@ export const auditActionLabels: Record<string, string> = {
 	'drill.stage_close': '结束比赛阶段',
 	'drill.extend': '延长队伍时间',
 	'drill.debrief_open': '开放讲解',
-	'drill.debrief_close': '关闭讲解'
+	'drill.debrief_close': '关闭讲解',
+	'drill.judge_score': '评委评分',
+	'drill.judge_lock': '锁定评委评分',
+	'drill.judge_unlock': '解除评分锁定',
+	'drill.rubric': '修改评分细则',
+	'drill.pause': '暂停比武',
+	'drill.resume': '继续比武',
+	'drill.board_settings': '修改封榜与奖项设置',
+	'drill.freeze': '封榜',
+	'drill.reveal': '揭晓成绩',
+	'drill.public_link': '更换大屏链接',
+	'drill.rescore': '重新评分'
 };
 
 export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动' };
@@ -220,7 +233,7 @@ export const errors: Record<string, string> = {
 	'drill.judge_not_judge': '评委必须是具有评委角色的用户',
 	'drill.stage_not_found': '未找到该比赛阶段',
 	'drill.stage_not_pending': '该阶段已经开始过，不能再次开始',
-	'drill.stage_kind_unavailable': '该类型的阶段尚未开放（文书制作、理论考试和评委打分将在后续版本提供）',
+	'drill.stage_kind_unavailable': '该类型的阶段尚未开放（文书制作、理论考试将在后续版本提供）',
 	'drill.not_member': '您不是该比武活动参赛队伍的成员',
 	'drill.stage_not_open': '该阶段尚未开始',
 	'drill.stage_closed': '该阶段已结束，不能再修改答卷',
@@ -229,6 +242,27 @@ export const errors: Record<string, string> = {
 	'drill.unknown_item': '答卷中的检查点无效，请刷新页面',
 	'drill.bad_answer': '答卷内容格式不正确',
 	'drill.conflict': '队友刚刚修改了这一项，已显示其最新内容',
+	'drill.paused': '比武已暂停，暂停期间不能保存，恢复后请重试',
+	'drill.not_judge': '您不是该比武活动的评委',
+	'drill.not_chief': '只有主评委可以锁定评分',
+	'drill.stage_not_judged': '该阶段不是评委打分阶段',
+	'drill.stage_locked': '主评委已锁定本阶段评分，不能再修改',
+	'drill.team_not_found': '未找到该队伍',
+	'drill.scores_exist': '已有评委打分，不能再修改评分细则',
+	'drill.already_paused': '比武已处于暂停状态',
+	'drill.not_paused': '比武没有暂停',
+	'drill.already_revealed': '成绩已经揭晓',
+	'drill.rescore_version': '请选择本场景更新的已发布版本',
+	'drill.rescore_stage_open': '还有阶段正在进行，请先结束所有阶段再重新评分',
+	'judge.bad_points': '评分超出范围，请按提示修改',
+	'judge.points_range': '分值应在 0 到满分之间',
+	'judge.points_step': '分值须为 0.5 的整数倍',
+	'judge.unknown_item': '评分项不存在，请刷新页面',
+	'rubric.empty': '请至少填写一个评分项',
+	'rubric.too_many': '评分项不能超过 20 个',
+	'rubric.bad_line': '第 {line} 行格式不正确，应为「评分项名称 满分」',
+	'rubric.bad_points': '第 {line} 行的满分应为 0.5–100 之间 0.5 的整数倍',
+	'rubric.title_twice': '第 {line} 行的评分项名称重复',
 	'image.too_large': '图片超过 5 MB',
 	'image.bad_type': '只接受 PNG、JPEG、WebP 或 SVG 图片（按文件内容识别）',
 	'image.empty': '图片文件为空',
