@@ -1,5 +1,6 @@
 /** Paths anyone may open without a session. */
-const PUBLIC_PREFIXES = ['/login', '/register', '/logout', '/verify', '/_app/'];
+/** /board/<token>: the public scoreboard behind a secret link (the token is checked by the route). */
+const PUBLIC_PREFIXES = ['/login', '/register', '/logout', '/verify', '/_app/', '/board'];
 const PUBLIC_FILES = new Set(['/favicon.svg', '/robots.txt']);
 
 export function isPublicPath(path: string): boolean {

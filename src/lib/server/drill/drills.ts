@@ -167,12 +167,14 @@ export function extendTeam(db: Db, actorId: number, drillId: number, teamId: num
 	});
 }
 
-export function setDebriefOpen(db: Db, actorId: number, drillId: number, open: boolean): Result<null, string> {
+export function setDebriefOpen(db: Db, actorId: number, drillId: number, open: boolean, now = Date.now()): Result<null, string> {
 	return db.transaction((tx) => {
 		const d = tx.select().from(drill).where(eq(drill.id, drillId)).get();
 		if (!d) return err('drill.not_found');
-		tx.update(drill).set({ debriefOpen: open, status: open ? 'ended' : d.status }).where(eq(drill.id, drillId)).run();
-		recordAudit(tx, { actorId, action: open ? 'drill.debrief_open' : 'drill.debrief_close', entity: 'drill', entityId: drillId, before: { debriefOpen: d.debriefOpen }, after: { debriefOpen: open } });
+		// The debrief shows every score: opening it is also the reveal, so no read path keeps a freeze it can no longer keep.
+		const revealedAt = open && d.revealedAt === null ? now : d.revealedAt;
+		tx.update(drill).set({ debriefOpen: open, status: open ? 'ended' : d.status, revealedAt }).where(eq(drill.id, drillId)).run();
+		recordAudit(tx, { actorId, action: open ? 'drill.debrief_open' : 'drill.debrief_close', entity: 'drill', entityId: drillId, before: { debriefOpen: d.debriefOpen, revealedAt: d.revealedAt }, after: { debriefOpen: open, revealedAt }, at: now });
 		return ok(null);
 	});
 }
@@ -208,4 +210,16 @@ export function drillsOfJudge(db: Db, userId: number) {
 		.where(eq(drillJudge.userId, userId))
 		.orderBy(desc(drill.id))
 		.all();
+}
+
+/**
+ * Which scoreboard a user may watch: trainers, admins and the drill's judges the live one; the drill's
+ * officers the public one (published stages, frozen during a freeze); anyone else none.
+ */
+export function boardViewFor(db: Db, user: { id: number; roles: readonly string[] }, drillId: number): 'live' | 'public' | null {
+	if (user.roles.includes('trainer') || user.roles.includes('admin')) return 'live';
+	if (user.roles.includes('judge') && db.select({ id: drillJudge.userId }).from(drillJudge).where(and(eq(drillJudge.drillId, drillId), eq(drillJudge.userId, user.id))).get())
+		return 'live';
+	if (user.roles.includes('officer') && teamOf(db, drillId, user.id)) return 'public';
+	return null;
 }

@@ -158,3 +158,9 @@ export function judgeScoresOf(db: Db, stageIds: number[]) {
 	if (stageIds.length === 0) return [];
 	return db.select().from(judgeScore).where(inArray(judgeScore.stageId, stageIds)).all();
 }
+
+/** Which of these stages have any judge's points (their rubric can no longer change). */
+export function stagesWithScores(db: Db, stageIds: number[]): Set<number> {
+	if (stageIds.length === 0) return new Set();
+	return new Set(db.selectDistinct({ stageId: judgeScore.stageId }).from(judgeScore).where(inArray(judgeScore.stageId, stageIds)).all().map((x) => x.stageId));
+}

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
+import { attachmentDisposition } from '$lib/server/http/attachment';
 import { drillResults } from '$lib/server/drill/results';
 import { resultsCsv } from '../results-csv';
 
@@ -11,12 +12,10 @@ export const GET: RequestHandler = ({ params }) => {
 	const r = drillResults(getDb(), Number(params.drillId));
 	if (!r) error(404, '未找到该比武活动');
 	const stages = r.teams[0]?.stages ?? [];
-	const name = `${r.drill.title}-成绩.csv`;
 	return new Response(resultsCsv(stages, r.teams), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			// An ASCII name for old clients, the Chinese one (RFC 5987) for the rest.
-			'content-disposition': `attachment; filename="drill-${r.drill.id}-results.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+			'content-disposition': attachmentDisposition(`drill-${r.drill.id}-results.csv`, `${r.drill.title}-成绩.csv`),
 			'cache-control': 'no-store'
 		}
 	});

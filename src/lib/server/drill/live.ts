@@ -1,0 +1,92 @@
+/**
+ * Live scoreboard pushes (server-sent events). One hub per drill recomputes each view that someone is
+ * watching every `TICK_MS` and sends it only when it changed, so 200 viewers cost one computation per
+ * view, and time-based changes (the freeze beginning) reach viewers without any write to trigger them.
+ */
+import type { Db } from '../db';
+import { standings, type BoardView, type Standings } from './results';
+
+export const TICK_MS = 1500;
+const PING_MS = 15_000;
+
+type Listener = (standings: Standings) => void;
+
+interface Hub {
+	listeners: Map<Listener, BoardView>;
+	last: Map<BoardView, string>;
+	timer: ReturnType<typeof setInterval>;
+}
+
+const hubs = new Map<number, Hub>();
+
+/** What decides whether a view changed: everything but the moment it was computed. */
+const fingerprint = ({ asOf: _asOf, ...rest }: Standings) => JSON.stringify(rest);
+
+function tick(db: () => Db, drillId: number, hub: Hub) {
+	const now = Date.now();
+	for (const view of new Set(hub.listeners.values())) {
+		const s = standings(db(), drillId, view, now);
+		if (!s) continue;
+		const f = fingerprint(s);
+		if (hub.last.get(view) === f) continue;
+		hub.last.set(view, f);
+		for (const [listener, v] of hub.listeners) if (v === view) listener(s);
+	}
+}
+
+/** Calls `listener` with the current standings now and whenever they change; returns the unsubscribe. */
+export function subscribe(db: () => Db, drillId: number, view: BoardView, listener: Listener): () => void {
+	let hub = hubs.get(drillId);
+	if (!hub) {
+		const created: Hub = { listeners: new Map(), last: new Map(), timer: setInterval(() => tick(db, drillId, created), TICK_MS) };
+		created.timer.unref?.();
+		hubs.set(drillId, created);
+		hub = created;
+	}
+	hub.listeners.set(listener, view);
+	const first = standings(db(), drillId, view);
+	if (first) listener(first);
+	const own = hub;
+	return () => {
+		own.listeners.delete(listener);
+		if (own.listeners.size === 0) {
+			clearInterval(own.timer);
+			if (hubs.get(drillId) === own) hubs.delete(drillId);
+		}
+	};
+}
+
+/** How many viewers a drill's hub has (for tests and the control room). */
+export function viewerCount(drillId: number): number {
+	return hubs.get(drillId)?.listeners.size ?? 0;
+}
+
+/**
+ * A text/event-stream Response: an event `standings` with the JSON on every change, and a comment line
+ * every 15 s so proxies keep the connection open. Closing the connection unsubscribes.
+ */
+export function standingsStream(db: () => Db, drillId: number, view: BoardView): Response {
+	const encoder = new TextEncoder();
+	let stop = () => {};
+	const stream = new ReadableStream<Uint8Array>({
+		start(controller) {
+			const write = (text: string) => {
+				try {
+					controller.enqueue(encoder.encode(text));
+				} catch {
+					stop();
+				}
+			};
+			const ping = setInterval(() => write(': ping\n\n'), PING_MS);
+			const unsubscribe = subscribe(db, drillId, view, (s) => write(`event: standings\ndata: ${JSON.stringify(s)}\n\n`));
+			stop = () => {
+				clearInterval(ping);
+				unsubscribe();
+			};
+		},
+		cancel() {
+			stop();
+		}
+	});
+	return new Response(stream, { headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' } });
+}
