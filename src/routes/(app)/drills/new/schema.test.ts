@@ -82,7 +82,7 @@ describe('parseDrillForm', () => {
 		['team2Name', { team2Name: '甲队' }, '队伍名称“甲队”与前面的队伍重复'],
 		['team2Members', { team2Members: ['12'] }, '有队员已在第 1 队，同一名执法队员不能同时在两支队伍中'],
 		['teams', { team0Name: '', team0Members: [], team2Name: '', team2Members: [] }, '请至少添加一支参赛队伍（填写队伍名称并选择队员）'],
-		['chiefJudgeId', { chiefJudgeId: '23' }, '总裁判必须是勾选的评委之一']
+		['chiefJudgeId', { chiefJudgeId: '23' }, '主评委必须是勾选的评委之一']
 	])('reports %s', (field, over, message) => {
 		const r = parseDrillForm(form(over));
 		expect(r.ok ? null : r.errors[field]).toBe(message);

@@ -54,7 +54,7 @@ const baseSchema = z.object({
 	endDate: dateField('结束日期'),
 	scenarioVersionId: requiredId('场景版本'),
 	judgeIds: idList('评委', 50),
-	chiefJudgeId: optionalId('总裁判')
+	chiefJudgeId: optionalId('主评委')
 });
 
 const stageSchema = z.object({
@@ -141,7 +141,7 @@ export function parseDrillForm(formData: FormData): DrillForm {
 		const { chiefJudgeId, ...info } = base.data;
 		const judgeIds = [...new Set(base.data.judgeIds)];
 		if (info.endDate < info.startDate) errors.endDate = '结束日期不能早于开始日期';
-		if (chiefJudgeId !== null && !judgeIds.includes(chiefJudgeId)) errors.chiefJudgeId = '总裁判必须是勾选的评委之一';
+		if (chiefJudgeId !== null && !judgeIds.includes(chiefJudgeId)) errors.chiefJudgeId = '主评委必须是勾选的评委之一';
 		if (Object.keys(errors).length === 0) {
 			const ordered = chiefJudgeId === null ? judgeIds : [chiefJudgeId, ...judgeIds.filter((j) => j !== chiefJudgeId)];
 			return { ok: true, data: { ...info, stages, teams, judgeIds: ordered } };
