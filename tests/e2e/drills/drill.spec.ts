@@ -3,6 +3,7 @@ import { login } from '../../fixtures/auth';
 import { DEMO_SCENARIOS } from '../../../src/lib/server/seed/demo-scenarios';
 import { hazardClassLabels, measureLabels } from '../../../src/lib/i18n/zh';
 import type { HazardKey, InspectionItem } from '../../../src/lib/domain/scenario/types';
+import { crawlOfficerUrls } from './crawl';
 
 // A whole drill in real browsers: the trainer sets it up on demo scenario 1, four officers in two teams
 // answer at the same time, the stage closes, the ranking is as expected and the debrief shows each
@@ -94,6 +95,41 @@ test('four officers answer at once; teammates see each other’s records; nothin
 	for (const p of [a1, a2, b1, b2]) await p.context().close();
 });
 
+test('every URL an officer can reach during the drill carries no key, no hazard flag and no other team’s answers', async ({ browser }) => {
+	const a1 = await newOfficer(browser, 'officer1');
+	await a1.goto('/my-drills');
+	const sheetLinks = await a1.getByRole('link', { name: /进入作答|等候开始|查看本队答卷/ }).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+	expect(sheetLinks.length).toBeGreaterThan(0);
+	const api = sheetLinks.map((p) => p.replace(/^\/drills\/(\d+)\/sheet\/(\d+)$/, '/api/drills/$1/stages/$2/entries'));
+	const fetched = await crawlOfficerUrls(a1, ['/my-drills', `${drillUrl}/scoreboard`], [...api, `${drillUrl}/scoreboard/events`, `${drillUrl}/debrief`, `${drillUrl}/results`, drillUrl]);
+	const urls = fetched.map((f) => f.url);
+	for (const must of [`${drillUrl}/scoreboard`, `${drillUrl}/scoreboard/events`, ...sheetLinks, ...api]) expect(urls, must).toContain(must);
+
+	const items = demo.areas.flatMap((a) => a.items);
+	const secrets = [
+		...items.map((i) => i.answer.explanation.slice(0, 20)),
+		...items.map((i) => `"${i.key}"`),
+		...demo.questions.map((q) => q.explanation?.slice(0, 20) ?? '').filter(Boolean),
+		'"decoy"',
+		'majorCriterion',
+		'"correct"',
+		'"salt"',
+		TEAM_B_NOTE
+	];
+	for (const f of fetched) {
+		expect(f.status, f.url).toBeLessThan(500);
+		for (const secret of secrets) expect(f.body, `${f.url} must not contain ${secret}`).not.toContain(secret);
+	}
+	// Staff pages refuse; the public board shows nothing of a stage that is still open.
+	expect(fetched.find((f) => f.url === `${drillUrl}/results`)?.status).toBe(403);
+	expect(fetched.find((f) => f.url === drillUrl)?.status).toBe(403);
+	const event = fetched.find((f) => f.url.endsWith('/scoreboard/events'))!.body;
+	const board = JSON.parse(event.slice(event.indexOf('data: ') + 6).split('\n')[0]) as { view: string; teams: { total: number; scores: (number | null)[] }[] };
+	expect(board.view).toBe('public');
+	for (const t of board.teams) expect(t).toMatchObject({ total: 0, scores: t.scores.map(() => null) });
+	await a1.context().close();
+});
+
 test('执法程序: one officer lays out the steps in order and answers a question; the other team picks a wrong card', async ({ page, browser }) => {
 	await login(page, 'trainer');
 	await page.goto(drillUrl);
@@ -125,6 +161,37 @@ test('执法程序: one officer lays out the steps in order and answers a questi
 	await b1.context().close();
 });
 
+test('judges score 文明执法: each sees only their own points, and the chief locks', async ({ page, browser }) => {
+	await login(page, 'trainer');
+	await page.goto(drillUrl);
+	await page.getByRole('button', { name: '开始文明执法' }).click();
+	await expect(page.getByRole('status').first()).toBeVisible();
+
+	const judge = await newOfficer(browser, 'judge1');
+	await judge.goto('/judging');
+	await judge.getByRole('link', { name: /进入评分/ }).first().click();
+	const rubric = ['着装规范、仪容整洁', '出示执法证件、表明身份', '用语文明、态度平和', '告知陈述申辩等权利', '分工明确、配合有序'];
+	for (const [team, points] of [['甲队', '4'], ['乙队', '2']] as const) {
+		for (const item of rubric) await judge.getByRole('spinbutton', { name: `${team} ${item} 得分` }).fill(points);
+		const row = judge.locator('form').filter({ has: judge.getByRole('spinbutton', { name: `${team} ${rubric[0]} 得分` }) });
+		await row.getByRole('button', { name: /保存/ }).click();
+		await expect(judge.getByText(`已保存 ${team}`)).toBeVisible();
+	}
+	// Out of range: the browser already refuses it (the server check is unit-tested); the saved 4 stays.
+	const first = judge.getByRole('spinbutton', { name: `甲队 ${rubric[0]} 得分` });
+	await first.fill('9');
+	expect(await first.evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
+	await first.fill('4');
+
+	await judge.getByRole('button', { name: '锁定评分' }).click();
+	await judge.getByRole('alertdialog').getByRole('button', { name: '锁定评分' }).click();
+	await expect(judge.getByText('主评委已锁定评分').first()).toBeVisible();
+	await judge.reload();
+	await expect(judge.getByRole('spinbutton', { name: `甲队 ${rubric[0]} 得分` })).toHaveValue('4');
+	await expect(judge.getByRole('spinbutton', { name: `甲队 ${rubric[0]} 得分` })).toBeDisabled();
+	await judge.context().close();
+});
+
 test('the stage closes, the ranking puts 甲队 first, and the debrief shows each team its own answers', async ({ page, browser }) => {
 	await login(page, 'trainer');
 	await page.goto(drillUrl);
@@ -136,6 +203,18 @@ test('the stage closes, the ranking puts 甲队 first, and the debrief shows eac
 	const rows = page.getByRole('row');
 	await expect(rows.nth(1)).toContainText('甲队');
 	await expect(rows.nth(2)).toContainText('乙队');
+
+	// The public board (no login) counts the closed 现场检查 and the locked 文明执法, live over SSE.
+	await page.goto(drillUrl);
+	const publicPath = await page.getByRole('link', { name: '打开大屏' }).getAttribute('href');
+	expect(publicPath).toMatch(/^\/board\/[a-z2-7]{24}$/);
+	const anonymous = await (await browser.newContext()).newPage();
+	await anonymous.goto(publicPath!);
+	const boardRows = anonymous.getByRole('table').getByRole('row');
+	await expect(boardRows.nth(1)).toContainText('甲队');
+	await expect(boardRows.nth(2)).toContainText('乙队');
+	await expect(anonymous.getByText('实时更新')).toBeVisible();
+	await anonymous.context().close();
 
 	await page.goto(drillUrl);
 	await page.getByRole('button', { name: '开放讲解' }).click();

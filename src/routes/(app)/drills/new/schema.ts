@@ -8,8 +8,10 @@ const MAX_MEMBERS = 20;
 
 /** The stages this build can run, with the form's defaults (weights sum to 100). */
 export const STAGE_ROWS = [
-	{ kind: 'hazard', title: '现场检查', weight: 70, durationMinutes: 60 },
-	{ kind: 'procedure', title: '执法程序', weight: 30, durationMinutes: 30 }
+	{ kind: 'hazard', title: '现场检查', weight: 60, durationMinutes: 60 },
+	{ kind: 'procedure', title: '执法程序', weight: 30, durationMinutes: 30 },
+	// 文明执法 is judged while the teams inspect: its window only bounds when judges may score.
+	{ kind: 'conduct', title: '文明执法', weight: 10, durationMinutes: 120 }
 ] as const satisfies readonly StageInput[];
 
 /** What the form sends back on a refusal: text fields as strings, checkbox groups as arrays. */
