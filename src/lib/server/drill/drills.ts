@@ -119,6 +119,7 @@ export function getDrill(db: Db, drillId: number) {
 				.from(teamMember)
 				.innerJoin(user, eq(user.id, teamMember.userId))
 				.where(inArray(teamMember.teamId, teams.map((t) => t.id)))
+				.orderBy(asc(user.id))
 				.all()
 		: [];
 	const judges = db
