@@ -188,7 +188,9 @@ export const auditActionLabels: Record<string, string> = {
 	'drill.freeze': '封榜',
 	'drill.reveal': '揭晓成绩',
 	'drill.public_link': '更换大屏链接',
-	'drill.rescore': '重新评分'
+	'drill.rescore': '重新评分',
+	'drill.settings': '修改评分规则',
+	'drill.end': '结束比武'
 };
 
 export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动' };
@@ -252,8 +254,16 @@ export const errors: Record<string, string> = {
 	'drill.already_paused': '比武已处于暂停状态',
 	'drill.not_paused': '比武没有暂停',
 	'drill.already_revealed': '成绩已经揭晓',
+	'drill.already_ended': '比武已经结束',
 	'drill.rescore_version': '请选择本场景更新的已发布版本',
 	'drill.rescore_stage_open': '还有阶段正在进行，请先结束所有阶段再重新评分',
+	'drill.settings_locked': '比武已开始，评分规则不能再修改',
+	'scoring.hazard_weights': '隐患各项占比须在 0–100% 之间，且合计为 100%',
+	'scoring.procedure_weights': '步骤齐全与顺序的占比合计须为 100%，错误步骤扣分须在 0–100% 之间',
+	'scoring.citation_credit': '引用得分须在 0–100% 之间，且不准确的引用得分不能高于更准确的引用',
+	'scoring.decoy_penalty': '误判合规项扣分不能为负数',
+	'scoring.trim_at': '去掉最高最低分的评委人数须为不少于 3 的整数',
+	'scoring.stage_weights': '各阶段默认权重不能为负数',
 	'judge.bad_points': '评分超出范围，请按提示修改',
 	'judge.points_range': '分值应在 0 到满分之间',
 	'judge.points_step': '分值须为 0.5 的整数倍',

@@ -78,7 +78,12 @@ describe('drillDebrief', () => {
 		expect(dust.explanationHtml).toBe('SECRET-EXPLANATION-MAJOR');
 		expect(dust.lines.map((l) => l.rule)).toEqual(['hazard.found', 'hazard.classification', 'hazard.violated', 'hazard.penalty', 'hazard.measure']);
 		expect(v.hazards[1]).toMatchObject({ answer: null, earned: 0 });
-		expect(v.decoys).toEqual([expect.objectContaining({ title: '灭火器', isFlagged: false, earned: 0, explanationHtml: 'SECRET-DECOY-WHY' })]);
+		// Both teams recorded the dust collector, neither the sign; 乙队 alone flagged the extinguisher.
+		expect(v.hazards.map((h) => h.foundBy)).toEqual([
+			{ teams: 2, of: 2 },
+			{ teams: 0, of: 2 }
+		]);
+		expect(v.decoys).toEqual([expect.objectContaining({ title: '灭火器', isFlagged: false, earned: 0, explanationHtml: 'SECRET-DECOY-WHY', flaggedBy: { teams: 1, of: 2 } })]);
 		expect(v.ranking).toEqual([
 			{ rank: 1, name: '甲队', total: 50, isMine: true },
 			{ rank: 2, name: '乙队', total: 25, isMine: false }

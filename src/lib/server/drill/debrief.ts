@@ -7,6 +7,7 @@ import { drillResults, type TeamStageResult } from './results';
 import { err, ok } from '../../domain/result';
 import type { HazardAnswerInput } from '../../domain/drill/answer-schema';
 import type { ScoreRule } from '../../domain/drill/scoring';
+import { hazardMatrix, plantedHazards } from '../../domain/drill/hazard-matrix';
 
 export type DebriefError = 'drill.not_found' | 'drill.not_member' | 'drill.debrief_closed';
 
@@ -60,6 +61,13 @@ export function drillDebrief(db: Db, viewer: DebriefViewer, drillId: number, ren
 	const hazardAnswers = team ? storedAnswers(db, team.id, hazardStage?.id) : new Map<string, unknown>();
 	const procedureAnswers = team ? storedAnswers(db, team.id, procedureStage?.id) : new Map<string, unknown>();
 
+	// How many teams found each hazard and fell for each decoy: names of other teams never leave here.
+	const matrix = hazardMatrix(results.teams, plantedHazards(content));
+	const foundCount = new Map(matrix.rows.map((r) => [r.key, r.foundCount]));
+	const flaggedCount = new Map<string, number>();
+	for (const t of matrix.teams) for (const x of t.decoys) flaggedCount.set(x.ref, (flaggedCount.get(x.ref) ?? 0) + 1);
+	const teamCount = results.teams.length;
+
 	const hazards = [];
 	const decoys = [];
 	for (const area of content.areas) {
@@ -80,10 +88,11 @@ export function drillDebrief(db: Db, viewer: DebriefViewer, drillId: number, ren
 					explanationHtml: render(k.explanation),
 					answer: (hazardAnswers.get(`item:${item.key}`) as HazardAnswerInput | undefined) ?? null,
 					lines,
-					earned: sum(lines)
+					earned: sum(lines),
+					foundBy: { teams: foundCount.get(item.key) ?? 0, of: teamCount }
 				});
 			} else {
-				decoys.push({ ...base, explanationHtml: render(item.answer.explanation), isFlagged: hazardAnswers.has(`item:${item.key}`), earned: sum(lines) });
+				decoys.push({ ...base, explanationHtml: render(item.answer.explanation), isFlagged: hazardAnswers.has(`item:${item.key}`), earned: sum(lines), flaggedBy: { teams: flaggedCount.get(item.key) ?? 0, of: teamCount } });
 			}
 		}
 	}

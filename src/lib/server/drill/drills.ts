@@ -157,6 +157,20 @@ export function closeStage(db: Db, actorId: number, drillId: number, stageId: nu
 	});
 }
 
+/** 结束比武: closes every open stage at once and marks the drill ended (the debrief opens separately). */
+export function endDrill(db: Db, actorId: number, drillId: number, now = Date.now()): Result<{ closedStages: number }, string> {
+	return db.transaction((tx) => {
+		const d = tx.select().from(drill).where(eq(drill.id, drillId)).get();
+		if (!d) return err('drill.not_found');
+		if (d.status === 'ended') return err('drill.already_ended');
+		const open = tx.select({ id: drillStage.id }).from(drillStage).where(and(eq(drillStage.drillId, drillId), eq(drillStage.status, 'open'))).all();
+		tx.update(drillStage).set({ status: 'closed', closedAt: now }).where(and(eq(drillStage.drillId, drillId), eq(drillStage.status, 'open'))).run();
+		tx.update(drill).set({ status: 'ended' }).where(eq(drill.id, drillId)).run();
+		recordAudit(tx, { actorId, action: 'drill.end', entity: 'drill', entityId: drillId, before: { status: d.status }, after: { status: 'ended', closedStages: open.map((s) => s.id) }, at: now });
+		return ok({ closedStages: open.length });
+	});
+}
+
 export function extendTeam(db: Db, actorId: number, drillId: number, teamId: number, stageId: number, minutes: number, reason: string, now = Date.now()): Result<null, string> {
 	return db.transaction((tx) => {
 		const t = tx.select().from(team).where(and(eq(team.id, teamId), eq(team.drillId, drillId))).get();

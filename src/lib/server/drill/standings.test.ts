@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../db/schema';
 import { fixtureScenario } from '../../domain/scenario/test-fixture';
-import { closeStage, openStage } from './drills';
+import { closeStage, endDrill, openStage } from './drills';
 import { freezeNow, pauseDrill, resumeDrill, reveal, setBoardSettings } from './controls';
 import { lockJudgedStage, saveJudgeScores } from './judging';
 import { drillResults, standings } from './results';
@@ -124,3 +124,17 @@ describe('pause', () => {
 	});
 });
 
+
+describe('endDrill', () => {
+	it('closes every open stage and refuses a second time', () => {
+		const s = setupDrill();
+		hazardDone(s);
+		openStage(s.db, s.trainer, s.drillId, CONDUCT, T0 + 2 * MIN);
+		expect(endDrill(s.db, s.trainer, s.drillId, T0 + 5 * MIN)).toEqual({ ok: true, value: { closedStages: 2 } });
+		expect(endDrill(s.db, s.trainer, s.drillId, T0 + 6 * MIN)).toEqual({ ok: false, error: { code: 'drill.already_ended' } });
+		// The hazard stage is now published: the public board counts it.
+		expect(scoresOf(standings(s.db, s.drillId, 'public', T0 + 6 * MIN), '甲队')).toMatchObject({ total: 42.86 });
+		const late = saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: HAZARD, ref: s.itemRef('警示标志'), baseVersion: 0, data: rightDustAnswer() }, T0 + 7 * MIN);
+		expect(late).toEqual({ ok: false, error: { code: 'drill.stage_closed' } });
+	});
+});

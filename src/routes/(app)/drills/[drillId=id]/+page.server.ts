@@ -4,7 +4,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { echoValues, parseForm, requiredId, requiredText } from '$lib/server/forms';
-import { closeStage, extendTeam, getDrill, openStage, publishedVersions, RUNNABLE_STAGE_KINDS, setDebriefOpen } from '$lib/server/drill/drills';
+import { closeStage, endDrill, extendTeam, getDrill, openStage, publishedVersions, RUNNABLE_STAGE_KINDS, setDebriefOpen } from '$lib/server/drill/drills';
 import { drillProgress } from '$lib/server/drill/progress';
 import { drillPauses, freezeNow, isPaused, pauseDrill, renewPublicToken, resumeDrill, reveal, setBoardSettings } from '$lib/server/drill/controls';
 import { isJudgedKind, setRubric, stagesWithScores, unlockJudgedStage } from '$lib/server/drill/judging';
@@ -136,6 +136,12 @@ export const actions: Actions = {
 		const r = setDebriefOpen(getDb(), user.id, Number(params.drillId), false);
 		if (!r.ok) return fail(409, refused({ action: 'debrief', message: errorText(r.error) }));
 		return done({ action: 'debrief', message: '讲解已关闭' });
+	},
+	end: ({ params }) => {
+		const user = requireRole('trainer', 'admin');
+		const r = endDrill(getDb(), user.id, Number(params.drillId));
+		if (!r.ok) return fail(409, refused({ action: 'stage', message: errorText(r.error) }));
+		return done({ action: 'stage', message: r.value.closedStages ? `比武已结束，${r.value.closedStages} 个进行中的阶段已同时结束` : '比武已结束' });
 	},
 	pause: async ({ request, params }) => {
 		const user = requireRole('trainer', 'admin');
