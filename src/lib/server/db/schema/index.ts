@@ -4,3 +4,4 @@ export * from './audit';
 export * from './law';
 export * from './scenario';
 export * from './drill';
+export * from './document';
