@@ -40,6 +40,12 @@ export interface TemplateField {
 	prefill?: PrefillSource;
 	/** Help for the officer filling it in (what the paper form expects here). */
 	hint?: string;
+	/**
+	 * For text fields with a fixed shape (文号的年份、序号): a regex source the whole trimmed value must
+	 * match when it is not empty, and the Chinese message shown when it does not. A string, not a
+	 * RegExp, so that a template stays plain data.
+	 */
+	pattern?: { source: string; message: string };
 }
 
 /**
