@@ -112,6 +112,8 @@ export const scoreRuleLabels = {
 	'procedure.wrong_step': '错误步骤',
 	question: '情景处置',
 	'judge.rubric': '评委评分',
+	'document.check': '文书自动检查',
+	'document.adjustment': '评委调整文书得分',
 	'stage.floor': '阶段得分不低于 0 的补足'
 } as const satisfies Record<ScoreRule, string>;
 
@@ -190,10 +192,13 @@ export const auditActionLabels: Record<string, string> = {
 	'drill.public_link': '更换大屏链接',
 	'drill.rescore': '重新评分',
 	'drill.settings': '修改评分规则',
-	'drill.end': '结束比武'
+	'drill.end': '结束比武',
+	'drill.document_adjust': '评委调整文书得分',
+	'document.practice_create': '新建文书练习',
+	'document.practice_delete': '删除文书练习'
 };
 
-export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动' };
+export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动', practice_document: '练习文书' };
 
 /** Error code → message. `{name}` placeholders are filled from the error's params. */
 export const errors: Record<string, string> = {
@@ -255,6 +260,10 @@ export const errors: Record<string, string> = {
 	'drill.not_paused': '比武没有暂停',
 	'drill.already_revealed': '成绩已经揭晓',
 	'drill.already_ended': '比武已经结束',
+	'drill.stage_not_document': '该阶段不是文书制作阶段',
+	'document.unknown': '本场景没有要求这份文书',
+	'document.bad_adjustment': '调整分值须为非零的 0.5 的整数倍，且不超过该文书的分值',
+	'document.invalid_value': '该项内容格式不正确',
 	'drill.rescore_version': '请选择本场景更新的已发布版本',
 	'drill.rescore_stage_open': '还有阶段正在进行，请先结束所有阶段再重新评分',
 	'drill.settings_locked': '比武已开始，评分规则不能再修改',
@@ -276,7 +285,12 @@ export const errors: Record<string, string> = {
 	'image.too_large': '图片超过 5 MB',
 	'image.bad_type': '只接受 PNG、JPEG、WebP 或 SVG 图片（按文件内容识别）',
 	'image.empty': '图片文件为空',
-	'image.bad_svg': 'SVG 内容无效'
+	'image.bad_svg': 'SVG 内容无效',
+	'document.not_found': '未找到该文书',
+	'document.bad_type': '请选择文书类型',
+	'document.version_not_found': '所选场景版本不存在',
+	'document.conflict': '该文书已在其他窗口或设备上修改，已显示最新内容，请核对后继续填写',
+	'document.invalid_values': '文书内容有误，请按提示修改后再保存'
 };
 
 export function errorText(error: { code: string; params?: Record<string, string | number> }): string {

@@ -329,7 +329,7 @@ const rectificationReview: DocumentTemplate = {
 	blocks: [
 		...header('整改复查意见书', '复查'),
 		{ kind: 'text', text: '{unitName}：' },
-		{ kind: 'text', text: '本机关于{decisionDate}作出了{decisionName}的决定〔{decisionNumber}〕，经对你单位整改情况进行复查，提出如下意见：' },
+		{ kind: 'text', text: '本机关于{decisionDate}作出了{decisionName}的决定［{decisionNumber}］，经对你单位整改情况进行复查，提出如下意见：' },
 		{ kind: 'field', field: 'reviewOpinion' },
 		...officersAndSignatures,
 		...sealAndDate

@@ -30,6 +30,8 @@ export const SCORE_RULES = [
 	'procedure.wrong_step',
 	'question',
 	'judge.rubric',
+	'document.check',
+	'document.adjustment',
 	'stage.floor'
 ] as const;
 export type ScoreRule = (typeof SCORE_RULES)[number];

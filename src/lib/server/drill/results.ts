@@ -7,6 +7,7 @@ import { awards, rankTeams, scoreHazardStage, scoreJudgedStage, scoreProcedureSt
 import { freezeState, isStagePublished } from '../../domain/drill/freeze';
 import type { HazardAnswerInput } from '../../domain/drill/answer-schema';
 import { isJudgedKind, judgeScoresOf } from './judging';
+import { adjustmentsOf, checkTeamDocuments, documentStageContext, documentStageScore, documentsOf, teamHazardsOf, type DocumentStageContext } from './documents';
 
 export interface TeamStageResult {
 	stageId: number;
@@ -65,6 +66,11 @@ export function drillResults(db: Db, drillId: number, options: ResultOptions = {
 		db,
 		stages.filter((s) => isJudgedKind(s.kind)).map((s) => s.id)
 	);
+	// The document checks need the law library and the inspection facts: built once, only when there is such a stage.
+	const docStages = stages.filter((s) => s.kind === 'document');
+	const docContext: DocumentStageContext | null = docStages.length ? documentStageContext(db, drillId, content) : null;
+	const docAdjustments = new Map(docStages.map((s) => [s.id, adjustmentsOf(db, s.id)]));
+	const hazardStageIds = new Set(stages.filter((s) => s.kind === 'hazard').map((s) => s.id));
 	const counts = (s: (typeof stages)[number]) =>
 		options.publishedAt === undefined || isStagePublished({ closedAt: s.closedAt, lockedAt: s.lockedAt, isJudged: isJudgedKind(s.kind) }, options.publishedAt);
 
@@ -79,6 +85,12 @@ export function drillResults(db: Db, drillId: number, options: ResultOptions = {
 				const sheets = sheetsOf(entries.filter((e) => e.teamId === t.id && e.stageId === s.id));
 				if (s.kind === 'hazard') return scoreHazardStage(content, sheets.hazard, settings);
 				if (s.kind === 'procedure') return scoreProcedureStage(content, sheets.procedure, settings);
+				if (s.kind === 'document' && docContext) {
+					const mine = entries.filter((e) => e.teamId === t.id);
+					const teamHazards = teamHazardsOf(content, mine.filter((e) => hazardStageIds.has(e.stageId)));
+					const adjustments = (docAdjustments.get(s.id) ?? []).filter((a) => a.teamId === t.id);
+					return documentStageScore(checkTeamDocuments(docContext, documentsOf(mine.filter((e) => e.stageId === s.id)), teamHazards, adjustments));
+				}
 				return { lines: [], total: 0, max: 0 };
 			})();
 			if (!counts(s)) return { ...base, score: 0, max: scored.max, lines: [], counted: false };
