@@ -18,6 +18,7 @@ export const NAV: readonly NavItem[] = [
 	{ href: '/drills', label: '比武活动', roles: ['trainer', 'admin'] },
 	{ href: '/judging', label: '我的评分', roles: ['judge'] },
 	{ href: '/my-drills', label: '我的比武', roles: ['officer'] },
+	{ href: '/documents', label: '文书练习', roles: ['officer', 'trainer'] },
 	{ href: '/my-training', label: '我的培训', roles: ['learner'] },
 	{ href: '/laws', label: '法规库', roles: ['admin', 'trainer', 'judge', 'officer', 'learner'] },
 	{ href: '/account', label: '账号与密码', roles: ['admin', 'trainer', 'judge', 'officer', 'learner'] }
