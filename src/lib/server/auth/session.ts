@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { eq, sql } from 'drizzle-orm';
 import { perDatabase, type Db } from '../db';
@@ -38,7 +38,7 @@ export function generateSessionToken(): string {
 
 /** The database stores only this hash, so a leaked database cannot be replayed as cookies. */
 export function hashSessionToken(token: string): string {
-	return createHash('sha256').update(token, 'utf8').digest('hex');
+	return hash('sha256', token, 'hex');
 }
 
 export function createSession(db: Db, token: string, userId: number, now = Date.now()): SessionInfo {
