@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemKeyIndex, opaqueId, toOfficerView } from './officer-view';
+import { itemKeyIndex, opaqueId, refIndex, toOfficerView } from './officer-view';
 import { fixtureScenario } from './test-fixture';
 import type { ScenarioContent } from './types';
 
@@ -63,5 +63,38 @@ describe('toOfficerView', () => {
 		const index = itemKeyIndex(c, SALT);
 		expect(v1.areas[0].items.map((i) => index.get(i.id)).sort()).toEqual(['duct', 'extinguisher', 'sign']);
 		expect(opaqueId(SALT, 'item', 'duct')).toMatch(/^[0-9a-z]{11}$/);
+	});
+});
+
+describe('refIndex', () => {
+	/** What saving used to do for every save: scan the content comparing opaque ids, first match wins. */
+	function scan(c: ScenarioContent, salt: string, kind: 'item' | 'question', ref: string): string | undefined {
+		const keys = kind === 'item' ? c.areas.flatMap((a) => a.items.map((i) => i.key)) : c.questions.map((q) => q.key);
+		return keys.find((k) => opaqueId(salt, kind, k) === ref);
+	}
+
+	it('resolves every id the officer view shows to the key a scan finds, and nothing else', () => {
+		const c = fixtureScenario();
+		const view = toOfficerView(c, SALT);
+		const index = refIndex(c, SALT);
+		const itemIds = view.areas.flatMap((a) => a.items.map((i) => i.id));
+		const questionIds = view.questions.map((q) => q.id);
+		expect(itemIds.map((id) => index.items.get(id)).sort()).toEqual(['duct', 'extinguisher', 'sign']);
+		for (const id of itemIds) expect(index.items.get(id)).toBe(scan(c, SALT, 'item', id));
+		expect(questionIds.map((id) => index.questions.get(id))).toEqual(['q1']);
+		for (const id of questionIds) expect(index.questions.get(id)).toBe(scan(c, SALT, 'question', id));
+		// Kinds stay apart, and author keys, cards and options are no refs.
+		for (const id of questionIds) expect(index.items.has(id)).toBe(false);
+		for (const id of itemIds) expect(index.questions.has(id)).toBe(false);
+		for (const ref of ['duct', 'q1', 'order', ...view.procedureCards.map((x) => x.id), ...view.questions[0].options.map((o) => o.id)]) {
+			expect(index.items.has(ref) || index.questions.has(ref)).toBe(false);
+		}
+	});
+
+	it('belongs to one salt: another version’s ids resolve to nothing', () => {
+		const c = fixtureScenario();
+		const other = refIndex(c, 'secret-salt-2');
+		for (const a of toOfficerView(c, SALT).areas) for (const i of a.items) expect(other.items.has(i.id)).toBe(false);
+		expect(other.questions.has(toOfficerView(c, SALT).questions[0].id)).toBe(false);
 	});
 });

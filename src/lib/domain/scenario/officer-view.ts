@@ -96,6 +96,29 @@ export function toOfficerView(c: ScenarioContent, salt: string): OfficerScenario
 	};
 }
 
+/** Opaque ids of a version's items and questions, back to their author keys. */
+export interface RefIndex {
+	items: ReadonlyMap<string, string>;
+	questions: ReadonlyMap<string, string>;
+}
+
+/**
+ * The reverse of `opaqueId` for the refs an answer sheet saves under, built once per version instead of
+ * hashing every item on every save. In content order with the first key kept, should two ids ever
+ * collide: the same answer a scan of the content comparing `opaqueId`s would give.
+ */
+export function refIndex(c: ScenarioContent, salt: string): RefIndex {
+	const index = (entries: [string, string][]) => {
+		const m = new Map<string, string>();
+		for (const [id, key] of entries) if (!m.has(id)) m.set(id, key);
+		return m;
+	};
+	return {
+		items: index(c.areas.flatMap((a) => a.items.map((i): [string, string] => [opaqueId(salt, 'item', i.key), i.key]))),
+		questions: index(c.questions.map((q): [string, string] => [opaqueId(salt, 'question', q.key), q.key]))
+	};
+}
+
 /** Maps opaque item ids back to author keys (server side, for scoring). */
 export function itemKeyIndex(c: ScenarioContent, salt: string): Map<string, string> {
 	return new Map(c.areas.flatMap((a) => a.items.map((i) => [opaqueId(salt, 'item', i.key), i.key] as const)));

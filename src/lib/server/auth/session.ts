@@ -1,7 +1,7 @@
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db';
+import { hash } from 'node:crypto';
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { eq, sql } from 'drizzle-orm';
+import { perDatabase, type Db } from '../db';
 import type { Tx } from '../audit';
 import { session, user, userRole } from '../db/schema';
 import type { Role } from '../../domain/roles';
@@ -38,7 +38,7 @@ export function generateSessionToken(): string {
 
 /** The database stores only this hash, so a leaked database cannot be replayed as cookies. */
 export function hashSessionToken(token: string): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+	return hash('sha256', token, 'hex');
 }
 
 export function createSession(db: Db, token: string, userId: number, now = Date.now()): SessionInfo {
@@ -51,9 +51,9 @@ export function createSession(db: Db, token: string, userId: number, now = Date.
 	return info;
 }
 
-export function validateSessionToken(db: Db, token: string, now = Date.now()): SessionValidationResult {
-	const id = hashSessionToken(token);
-	const row = db
+/** The reads every request with a session cookie makes, prepared once per database (the rare writes are not). */
+const statements = perDatabase((db) => ({
+	sessionWithUser: db
 		.select({
 			session: { id: session.id, userId: session.userId, expiresAt: session.expiresAt },
 			user: {
@@ -66,8 +66,19 @@ export function validateSessionToken(db: Db, token: string, now = Date.now()): S
 		})
 		.from(session)
 		.innerJoin(user, eq(session.userId, user.id))
-		.where(eq(session.id, id))
-		.get();
+		.where(eq(session.id, sql.placeholder('id')))
+		.prepare(),
+	roles: db
+		.select({ role: userRole.role })
+		.from(userRole)
+		.where(eq(userRole.userId, sql.placeholder('userId')))
+		.prepare()
+}));
+
+export function validateSessionToken(db: Db, token: string, now = Date.now()): SessionValidationResult {
+	const id = hashSessionToken(token);
+	const q = statements(db);
+	const row = q.sessionWithUser.get({ id });
 	if (!row) return { session: null, user: null, renewed: false };
 	if (now >= row.session.expiresAt.getTime() || row.user.isDisabled) {
 		db.delete(session).where(eq(session.id, id)).run();
@@ -79,12 +90,7 @@ export function validateSessionToken(db: Db, token: string, now = Date.now()): S
 		db.update(session).set({ expiresAt: row.session.expiresAt }).where(eq(session.id, id)).run();
 		renewed = true;
 	}
-	const roles = db
-		.select({ role: userRole.role })
-		.from(userRole)
-		.where(eq(userRole.userId, row.user.id))
-		.all()
-		.map((r) => r.role);
+	const roles = q.roles.all({ userId: row.user.id }).map((r) => r.role);
 	const { isDisabled: _disabled, ...sessionUser } = row.user;
 	return { session: row.session, user: { ...sessionUser, roles }, renewed };
 }

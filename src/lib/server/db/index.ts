@@ -37,6 +37,30 @@ export function getDb(): Db {
 	return instance;
 }
 
+/**
+ * Memoises something built once per database, typically prepared statements: `build` runs on the first
+ * call for a database and its result is kept as long as that database object lives (tests open many).
+ */
+export function perDatabase<T>(build: (db: Db) => T): (db: Db) => T {
+	const built = new WeakMap<Db, T>();
+	return (db) => {
+		let value = built.get(db);
+		if (value === undefined) built.set(db, (value = build(db)));
+		return value;
+	};
+}
+
+/**
+ * A transaction for hot paths, built once per database: the same deferred better-sqlite3 transaction
+ * `db.transaction` runs (savepoints when nested), without drizzle's per-call transaction objects. `fn`
+ * gets the database, not a drizzle `tx`: its queries (prepared or not) share the one connection, so
+ * they run inside the transaction, and a throw rolls it back.
+ */
+export function preparedTransaction<A extends unknown[], R>(fn: (db: Db, ...args: A) => R): (db: Db, ...args: A) => R {
+	const perDb = perDatabase((db) => db.$client.transaction((...args: A) => fn(db, ...args)).deferred);
+	return (db, ...args) => perDb(db)(...args);
+}
+
 export function closeDb(): void {
 	instance?.$client.close();
 	instance = undefined;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { user, userRole } from '../db/schema';
+import { sheetEntry, user, userRole } from '../db/schema';
 import { createScenario, publishScenario, updateDraft } from '../scenario/scenarios';
 import { fixtureScenario } from '../../domain/scenario/test-fixture';
 import { ok } from '../../domain/result';
-import { closeStage, createDrill, extendTeam, openStage, type DrillInput } from './drills';
+import { closeStage, createDrill, extendTeam, getDrill, openStage, type DrillInput } from './drills';
 import { officerSheet, saveEntry, submitStage } from './sheets';
 import { drillResults } from './results';
 
@@ -123,6 +123,82 @@ describe('answer sheets', () => {
 		expect(save(s.a2, answer())).toEqual({ ok: false, error: { code: 'drill.submitted' } });
 		closeStage(s.db, s.trainer, s.drillId, 1, T0 + 3);
 		expect(save(s.b1, answer())).toEqual({ ok: false, error: { code: 'drill.stage_closed' } });
+	});
+
+	it('stores the author key and the answer, and a later save updates the same row', () => {
+		const s = setup();
+		openStage(s.db, s.trainer, s.drillId, 1, T0);
+		const byTitle = new Map(hazardStage(s).view.areas.flatMap((a) => a.items.map((i) => [i.title, i.id] as const)));
+		const ref = byTitle.get('除尘器')!;
+		saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: 1, ref, baseVersion: 0, data: answer() }, T0 + 1);
+		const [first] = s.db.select().from(sheetEntry).all();
+		expect(first).toEqual({ id: first.id, teamId: 1, stageId: 1, ref: 'item:duct', data: JSON.stringify(answer()), version: 1, updatedBy: s.a1, updatedAt: T0 + 1 });
+		saveEntry(s.db, s.a2, { drillId: s.drillId, stageId: 1, ref, baseVersion: 1, data: null }, T0 + 2);
+		expect(s.db.select().from(sheetEntry).all()).toEqual([{ ...first, data: null, version: 2, updatedBy: s.a2, updatedAt: T0 + 2 }]);
+		// A device that believes in a version the server never had gets the current one back; none yet is null.
+		expect(saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: 1, ref, baseVersion: 7, data: answer() }, T0 + 3)).toEqual({
+			ok: false,
+			error: { code: 'drill.conflict' },
+			current: { ref, data: null, version: 2, updatedBy: 'a2', updatedAt: T0 + 2 }
+		});
+		const other = byTitle.get('灭火器')!;
+		expect(saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: 1, ref: other, baseVersion: 3, data: answer() }, T0 + 3)).toEqual({ ok: false, error: { code: 'drill.conflict' }, current: null });
+	});
+
+	it('the 执法程序 stage takes the card order and question answers, and refuses the 现场检查 items', () => {
+		const s = setup();
+		openStage(s.db, s.trainer, s.drillId, 2, T0);
+		const sheet = officerSheet(s.db, s.a1, s.drillId, 2, T0);
+		if (!sheet.ok) throw new Error(sheet.error.code);
+		const { procedureCards, questions, areas } = sheet.value.view;
+		const save = (user: number, ref: string, data: unknown, baseVersion = 0) => saveEntry(s.db, user, { drillId: s.drillId, stageId: 2, ref, baseVersion, data }, T0 + 1);
+		const order = [...procedureCards].reverse().map((c) => c.id);
+		expect(save(s.a1, 'order', { cardIds: order })).toMatchObject({ ok: true, value: { version: 1 } });
+		const q = questions[0];
+		expect(save(s.a1, q.id, { optionIds: [q.options[0].id] })).toMatchObject({ ok: true, value: { version: 1 } });
+		expect(save(s.a1, q.id, { optionIds: ['nope'] })).toEqual({ ok: false, error: { code: 'drill.bad_answer' } });
+		expect(save(s.a1, areas[0].items[0].id, null)).toEqual({ ok: false, error: { code: 'drill.unknown_item' } });
+		const conflict = save(s.a2, q.id, { optionIds: [] });
+		expect(conflict).toMatchObject({ ok: false, error: { code: 'drill.conflict' }, current: { ref: q.id, version: 1, updatedBy: 'a1', data: { optionIds: [q.options[0].id] } } });
+		const stored = new Map(s.db.select().from(sheetEntry).all().map((e) => [e.ref, JSON.parse(e.data!)]));
+		const optionKey = fixtureScenario().questions[0].options.find((o) => q.options[0].text === o.text)!.key;
+		expect(stored.get('question:q1')).toEqual({ optionKeys: [optionKey] });
+		expect(stored.get('order').cardKeys).toHaveLength(3);
+		const entries = officerSheet(s.db, s.a2, s.drillId, 2, T0 + 2);
+		expect(entries.ok && entries.value.entries.map((e) => [e.ref, e.data])).toEqual(
+			expect.arrayContaining([
+				['order', { cardIds: order }],
+				[q.id, { optionIds: [q.options[0].id] }]
+			])
+		);
+		// and the hazard stage refuses a question's id
+		openStage(s.db, s.trainer, s.drillId, 1, T0);
+		expect(saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: 1, ref: q.id, baseVersion: 0, data: null }, T0 + 1)).toEqual({ ok: false, error: { code: 'drill.unknown_item' } });
+	});
+
+	it('resolves refs with the drill’s own version: another version’s ids are unknown, even once both are in use', () => {
+		const s = setup();
+		// The same scenario published again: same author keys, a new salt, so new opaque ids.
+		const v2 = publishScenario(s.db, s.trainer, 1);
+		if (!v2.ok) throw new Error('publish');
+		const second = createDrill(s.db, s.trainer, { ...s.input, title: '第二场', scenarioVersionId: v2.value.versionId });
+		if (!second.ok) throw new Error(second.error.code);
+		const stage2 = getDrill(s.db, second.value.id)!.stages.find((x) => x.kind === 'hazard')!.id;
+		openStage(s.db, s.trainer, s.drillId, 1, T0);
+		openStage(s.db, s.trainer, second.value.id, stage2, T0);
+		const refsOf = (drillId: number, stageId: number) => {
+			const sheet = officerSheet(s.db, s.a1, drillId, stageId, T0);
+			if (!sheet.ok) throw new Error(sheet.error.code);
+			return sheet.value.view.areas.flatMap((a) => a.items.map((i) => i.id));
+		};
+		const [one, two] = [refsOf(s.drillId, 1), refsOf(second.value.id, stage2)];
+		expect(one.filter((r) => two.includes(r))).toEqual([]);
+		const save = (drillId: number, stageId: number, ref: string) => saveEntry(s.db, s.a1, { drillId, stageId, ref, baseVersion: 0, data: answer() }, T0 + 1);
+		expect(save(s.drillId, 1, one[0]).ok).toBe(true);
+		expect(save(second.value.id, stage2, two[0]).ok).toBe(true);
+		expect(save(second.value.id, stage2, one[1])).toEqual({ ok: false, error: { code: 'drill.unknown_item' } });
+		expect(save(s.drillId, 1, two[1])).toEqual({ ok: false, error: { code: 'drill.unknown_item' } });
+		expect(save(s.drillId, 1, one[1]).ok).toBe(true);
 	});
 
 	it('the officer sheet carries nothing of the key', () => {

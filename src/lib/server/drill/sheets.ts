@@ -1,13 +1,11 @@
-import { and, eq } from 'drizzle-orm';
-import type { Db } from '../db';
-import type { Tx } from '../audit';
-import { drill, drillStage, sheetEntry, stageSubmission, teamExtension, user } from '../db/schema';
-import { getVersion } from '../scenario/scenarios';
-import { teamOf } from './drills';
+import { and, eq, sql } from 'drizzle-orm';
+import { perDatabase, preparedTransaction, type Db } from '../db';
+import { drill, drillStage, sheetEntry, stageSubmission, team, teamExtension, teamMember, user } from '../db/schema';
+import { getVersion, type Version } from '../scenario/scenarios';
 import { err, ok, type Result } from '../../domain/result';
 import { canSave, effectiveEnd } from '../../domain/drill/clock';
 import { hazardAnswerInput, procedureOrderInput, questionAnswerInput } from '../../domain/drill/answer-schema';
-import { opaqueId, toOfficerView, type OfficerScenario } from '../../domain/scenario/officer-view';
+import { opaqueId, refIndex, toOfficerView, type OfficerScenario, type RefIndex } from '../../domain/scenario/officer-view';
 import type { ScenarioContent } from '../../domain/scenario/types';
 
 export type SheetError =
@@ -22,42 +20,113 @@ export type SheetError =
 	| 'drill.bad_answer'
 	| 'drill.conflict';
 
+const p = sql.placeholder;
+
+/**
+ * Officers' sheets are read and autosaved all the time (every officer, every few seconds): their
+ * queries are built and prepared once per database.
+ */
+const statements = perDatabase((db) => {
+	const entryColumns = { ref: sheetEntry.ref, data: sheetEntry.data, version: sheetEntry.version, updatedAt: sheetEntry.updatedAt, updatedBy: user.displayName };
+	const ofTeamStage = and(eq(sheetEntry.teamId, p('teamId')), eq(sheetEntry.stageId, p('stageId')));
+	return {
+		/** The drill, the caller's team in it and the stage, in one read; a missing one comes back null. */
+		context: db
+			.select({
+				drill: { id: drill.id, title: drill.title, graceSeconds: drill.graceSeconds, scenarioVersionId: drill.scenarioVersionId },
+				team: { id: team.id, name: team.name },
+				stage: { id: drillStage.id, kind: drillStage.kind, title: drillStage.title, status: drillStage.status, endsAt: drillStage.endsAt }
+			})
+			.from(drill)
+			.leftJoin(teamMember, and(eq(teamMember.drillId, drill.id), eq(teamMember.userId, p('userId'))))
+			.leftJoin(team, eq(team.id, teamMember.teamId))
+			.leftJoin(drillStage, and(eq(drillStage.id, p('stageId')), eq(drillStage.drillId, drill.id)))
+			.where(eq(drill.id, p('drillId')))
+			.prepare(),
+		extensions: db
+			.select({ teamId: teamExtension.teamId, ms: teamExtension.ms })
+			.from(teamExtension)
+			.where(eq(teamExtension.stageId, p('stageId')))
+			.prepare(),
+		submission: db
+			.select({ submittedAt: stageSubmission.submittedAt })
+			.from(stageSubmission)
+			.where(and(eq(stageSubmission.teamId, p('teamId')), eq(stageSubmission.stageId, p('stageId'))))
+			.prepare(),
+		entries: db
+			.select(entryColumns)
+			.from(sheetEntry)
+			.leftJoin(user, eq(user.id, sheetEntry.updatedBy))
+			.where(ofTeamStage)
+			.prepare(),
+		entry: db
+			.select(entryColumns)
+			.from(sheetEntry)
+			.leftJoin(user, eq(user.id, sheetEntry.updatedBy))
+			.where(and(ofTeamStage, eq(sheetEntry.ref, p('ref'))))
+			.prepare(),
+		entryVersion: db
+			.select({ version: sheetEntry.version })
+			.from(sheetEntry)
+			.where(and(ofTeamStage, eq(sheetEntry.ref, p('ref'))))
+			.prepare(),
+		/** Inserts the entry or, when the team already has it, overwrites it in place (same row id). */
+		upsertEntry: db
+			.insert(sheetEntry)
+			.values({ teamId: p('teamId'), stageId: p('stageId'), ref: p('ref'), data: p('data'), version: p('version'), updatedBy: p('userId'), updatedAt: p('now') })
+			.onConflictDoUpdate({
+				target: [sheetEntry.teamId, sheetEntry.stageId, sheetEntry.ref],
+				set: { data: sql`excluded.data`, version: sql`excluded.version`, updatedBy: sql`excluded.updated_by`, updatedAt: sql`excluded.updated_at` }
+			})
+			.prepare()
+	};
+});
+
 interface Context {
-	drill: typeof drill.$inferSelect;
-	stage: typeof drillStage.$inferSelect;
+	drill: { id: number; title: string; graceSeconds: number };
+	stage: Pick<typeof drillStage.$inferSelect, 'id' | 'kind' | 'title' | 'status' | 'endsAt'>;
 	team: { id: number; name: string };
 	content: ScenarioContent;
 	salt: string;
+	refs: RefIndex;
+}
+
+// A published version never changes and getVersion keeps one object per version, so its ref index lives
+// as long as that object (a version is its own key: another version, another salt, another index).
+const refIndexes = new WeakMap<Version, RefIndex>();
+
+function refIndexOf(v: Version): RefIndex {
+	let refs = refIndexes.get(v);
+	if (!refs) refIndexes.set(v, (refs = refIndex(v.content, v.salt)));
+	return refs;
 }
 
 /** Loads what every officer read and write needs, checking membership first. */
 function context(db: Db, userId: number, drillId: number, stageId: number): Result<Context, SheetError> {
-	const d = db.select().from(drill).where(eq(drill.id, drillId)).get();
-	if (!d) return err('drill.not_found');
-	const t = teamOf(db, drillId, userId);
-	if (!t) return err('drill.not_member');
-	const s = db.select().from(drillStage).where(and(eq(drillStage.id, stageId), eq(drillStage.drillId, drillId))).get();
-	if (!s) return err('drill.stage_not_found');
-	const v = getVersion(db, d.scenarioVersionId)!;
-	return ok({ drill: d, stage: s, team: t, content: v.content, salt: v.salt });
+	const row = statements(db).context.get({ drillId, userId, stageId });
+	if (!row) return err('drill.not_found');
+	if (!row.team) return err('drill.not_member');
+	if (!row.stage) return err('drill.stage_not_found');
+	const v = getVersion(db, row.drill.scenarioVersionId)!;
+	return ok({ drill: row.drill, stage: row.stage, team: row.team, content: v.content, salt: v.salt, refs: refIndexOf(v) });
 }
 
 /** The end of a stage for one team (with its extensions), in server ms. */
 export function teamStageEnd(db: Db, stage: { id: number; endsAt: number | null }, teamId: number): number | null {
 	if (stage.endsAt === null) return null;
-	const ext = db.select({ teamId: teamExtension.teamId, ms: teamExtension.ms }).from(teamExtension).where(eq(teamExtension.stageId, stage.id)).all();
-	return effectiveEnd(stage.endsAt, ext, teamId);
+	return effectiveEnd(stage.endsAt, statements(db).extensions.all({ stageId: stage.id }), teamId);
 }
 
 /** Maps an officer's opaque ref to the author key it stands for, per stage kind. */
 function resolveRef(c: Context, ref: string): string | null {
 	if (c.stage.kind === 'hazard') {
-		for (const a of c.content.areas) for (const i of a.items) if (opaqueId(c.salt, 'item', i.key) === ref) return `item:${i.key}`;
-		return null;
+		const key = c.refs.items.get(ref);
+		return key === undefined ? null : `item:${key}`;
 	}
 	if (c.stage.kind === 'procedure') {
 		if (ref === 'order') return 'order';
-		for (const q of c.content.questions) if (opaqueId(c.salt, 'question', q.key) === ref) return `question:${q.key}`;
+		const key = c.refs.questions.get(ref);
+		return key === undefined ? null : `question:${key}`;
 	}
 	return null;
 }
@@ -105,14 +174,16 @@ export interface OfficerEntry {
 	updatedAt: number;
 }
 
-function readEntries(db: Tx, c: Pick<Context, 'salt' | 'content'>, teamId: number, stageId: number): OfficerEntry[] {
-	return db
-		.select({ ref: sheetEntry.ref, data: sheetEntry.data, version: sheetEntry.version, updatedAt: sheetEntry.updatedAt, updatedBy: user.displayName })
-		.from(sheetEntry)
-		.leftJoin(user, eq(user.id, sheetEntry.updatedBy))
-		.where(and(eq(sheetEntry.teamId, teamId), eq(sheetEntry.stageId, stageId)))
-		.all()
-		.map((e) => ({ ref: toOfficerRef(c, e.ref), data: toOfficer(c, e.ref, e.data === null ? null : JSON.parse(e.data)), version: e.version, updatedBy: e.updatedBy, updatedAt: e.updatedAt }));
+type EntryRow = { ref: string; data: string | null; version: number; updatedAt: number; updatedBy: string | null };
+
+function toOfficerEntry(c: Pick<Context, 'salt' | 'content'>, e: EntryRow): OfficerEntry {
+	return { ref: toOfficerRef(c, e.ref), data: toOfficer(c, e.ref, e.data === null ? null : JSON.parse(e.data)), version: e.version, updatedBy: e.updatedBy, updatedAt: e.updatedAt };
+}
+
+function readEntries(db: Db, c: Pick<Context, 'salt' | 'content'>, teamId: number, stageId: number): OfficerEntry[] {
+	return statements(db)
+		.entries.all({ teamId, stageId })
+		.map((e) => toOfficerEntry(c, e));
 }
 
 /** Everything an officer's sheet page needs, and nothing of the key. */
@@ -121,7 +192,7 @@ export function officerSheet(db: Db, userId: number, drillId: number, stageId: n
 	if (!c.ok) return c;
 	const { drill: d, stage, team, content, salt } = c.value;
 	const view: OfficerScenario = toOfficerView(content, salt);
-	const submitted = db.select().from(stageSubmission).where(and(eq(stageSubmission.teamId, team.id), eq(stageSubmission.stageId, stageId))).get();
+	const submitted = statements(db).submission.get({ teamId: team.id, stageId });
 	return ok({
 		drill: { id: d.id, title: d.title, graceSeconds: d.graceSeconds },
 		team,
@@ -134,43 +205,50 @@ export function officerSheet(db: Db, userId: number, drillId: number, stageId: n
 
 export type SaveResult = Result<{ version: number; savedAt: number }, SheetError> & { current?: OfficerEntry | null };
 
+export interface SaveInput {
+	drillId: number;
+	stageId: number;
+	ref: string;
+	baseVersion: number;
+	data: unknown | null;
+}
+
 /**
  * Saves one entry of a team's sheet. `baseVersion` is the version the officer's device last saw (0 for
  * a new entry); a newer save by a teammate makes this one refused with their version, never overwritten.
  */
-export function saveEntry(
-	db: Db,
-	userId: number,
-	input: { drillId: number; stageId: number; ref: string; baseVersion: number; data: unknown | null },
-	now = Date.now()
-): SaveResult {
-	const c = context(db, userId, input.drillId, input.stageId);
-	if (!c.ok) return c;
-	const { stage, team, drill: d } = c.value;
-	if (stage.status === 'pending') return err('drill.stage_not_open');
-	if (stage.status === 'closed') return err('drill.stage_closed');
-	const end = teamStageEnd(db, stage, team.id);
-	if (end === null || !canSave(now, end, d.graceSeconds * 1000)) return err('drill.time_up');
-	const key = resolveRef(c.value, input.ref);
-	if (!key) return err('drill.unknown_item');
-	const stored = input.data === null ? null : toStored(c.value, key, input.data);
-	if (input.data !== null && stored === null) return err('drill.bad_answer');
-	return db.transaction((tx) => {
-		if (tx.select().from(stageSubmission).where(and(eq(stageSubmission.teamId, team.id), eq(stageSubmission.stageId, stage.id))).get())
-			return err('drill.submitted');
-		const existing = tx.select().from(sheetEntry).where(and(eq(sheetEntry.teamId, team.id), eq(sheetEntry.stageId, stage.id), eq(sheetEntry.ref, key))).get();
-		const current = existing?.version ?? 0;
+export function saveEntry(db: Db, userId: number, input: SaveInput, now = Date.now()): SaveResult {
+	return saveInTransaction(db, userId, input, now);
+}
+
+// The checks and the write in one transaction: they read one snapshot, and SQLite takes its WAL read lock
+// once per save instead of once per query.
+const saveInTransaction = preparedTransaction(
+	(db, userId: number, input: SaveInput, now: number): SaveResult => {
+		const c = context(db, userId, input.drillId, input.stageId);
+		if (!c.ok) return c;
+		const { stage, team, drill: d } = c.value;
+		if (stage.status === 'pending') return err('drill.stage_not_open');
+		if (stage.status === 'closed') return err('drill.stage_closed');
+		const end = teamStageEnd(db, stage, team.id);
+		if (end === null || !canSave(now, end, d.graceSeconds * 1000)) return err('drill.time_up');
+		const key = resolveRef(c.value, input.ref);
+		if (!key) return err('drill.unknown_item');
+		const stored = input.data === null ? null : toStored(c.value, key, input.data);
+		if (input.data !== null && stored === null) return err('drill.bad_answer');
+		const q = statements(db);
+		const at = { teamId: team.id, stageId: stage.id, ref: key };
+		if (q.submission.get(at)) return err('drill.submitted');
+		const current = q.entryVersion.get(at)?.version ?? 0;
 		if (current !== input.baseVersion) {
-			const mine = readEntries(tx, c.value, team.id, stage.id).find((e) => e.ref === input.ref) ?? null;
-			return { ...err('drill.conflict'), current: mine };
+			const mine = q.entry.get(at);
+			return { ...err('drill.conflict'), current: mine ? toOfficerEntry(c.value, mine) : null };
 		}
 		const version = current + 1;
-		const data = stored === null ? null : JSON.stringify(stored);
-		if (existing) tx.update(sheetEntry).set({ data, version, updatedBy: userId, updatedAt: now }).where(eq(sheetEntry.id, existing.id)).run();
-		else tx.insert(sheetEntry).values({ teamId: team.id, stageId: stage.id, ref: key, data, version, updatedBy: userId, updatedAt: now }).run();
+		q.upsertEntry.run({ ...at, data: stored === null ? null : JSON.stringify(stored), version, userId, now });
 		return ok({ version, savedAt: now });
-	});
-}
+	}
+);
 
 /** A team's final submission of a stage; saves are refused afterwards. */
 export function submitStage(db: Db, userId: number, drillId: number, stageId: number, now = Date.now()): Result<{ submittedAt: number }, SheetError> {

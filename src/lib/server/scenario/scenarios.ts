@@ -48,7 +48,7 @@ export function getScenario(db: Db, id: number) {
 	return { id: row.id, title: row.title, latestVersion: row.latestVersion, updatedAt: row.updatedAt, draft: JSON.parse(row.draft) as ScenarioContent, versions };
 }
 
-type Version = Omit<typeof scenarioVersion.$inferSelect, 'content'> & { content: ScenarioContent };
+export type Version = Omit<typeof scenarioVersion.$inferSelect, 'content'> & { content: ScenarioContent };
 // Published versions never change, so a parsed copy can be kept per database (autosaves read it every time).
 const versionCache = new WeakMap<Db, Map<number, Version>>();
 
