@@ -4,7 +4,7 @@ import { PendingStore } from './sheet-storage';
 
 /** What the page's load and the entries endpoint's GET both return. */
 export interface SheetSnapshot {
-	stage: { status: 'pending' | 'open' | 'closed'; endsAt: number | null; serverNow: number };
+	stage: { status: 'pending' | 'open' | 'closed'; endsAt: number | null; serverNow: number; isPaused?: boolean };
 	submittedAt: number | null;
 	entries: ServerEntry[];
 }
@@ -45,7 +45,11 @@ export class SheetSync {
 	lastSavedAt = $state<number | null>(null);
 	saving = $state(0);
 	isRetrying = $state(false);
+	/** The trainer paused the drill (暂停): the clock stands still and saves wait. */
+	isPaused = $state(false);
 	#clock = $state(Date.now());
+	/** While paused, the local moment the pause was seen: the countdown stays there. */
+	#pausedSeenAt = $state<number | null>(null);
 	#offset = $state(0);
 
 	#o: Options;
@@ -70,7 +74,9 @@ export class SheetSync {
 	}
 
 	/** Ms left on the team's clock (server time), or null when the stage has no end yet. */
-	remainingMs = $derived(this.endsAt === null ? null : Math.max(0, this.endsAt - (this.#clock + this.#offset)));
+	remainingMs = $derived(
+		this.endsAt === null ? null : Math.max(0, this.endsAt - (Math.min(this.#clock, this.#pausedSeenAt ?? Infinity) + this.#offset))
+	);
 
 	readOnlyReason = $derived.by((): string | null => {
 		if (this.submittedAt !== null) return `本队已于 ${formatTime(this.submittedAt)} 提交本阶段答卷，答卷只读。`;
@@ -87,6 +93,7 @@ export class SheetSync {
 	status = $derived.by((): { kind: 'ok' | 'busy' | 'error'; text: string } => {
 		const invalid = Object.entries(this.invalid)[0];
 		if (invalid) return { kind: 'error', text: `“${this.#o.labelOf(invalid[0])}”未保存：${invalid[1]}` };
+		if (this.isPaused) return { kind: 'error', text: '比武已暂停，计时停止；继续后未保存的内容会自动保存' };
 		if (this.isRetrying) return { kind: 'error', text: `保存失败，正在重试${this.error ? `（${this.error}）` : ''}` };
 		if (this.error) return { kind: 'error', text: this.error };
 		if (this.hasPending) return { kind: 'busy', text: '保存中…' };
@@ -167,6 +174,9 @@ export class SheetSync {
 		this.submittedAt = s.submittedAt;
 		this.#offset = s.stage.serverNow - requestedAt;
 		this.#clock = Date.now();
+		this.isPaused = s.stage.isPaused === true;
+		this.#pausedSeenAt = this.isPaused ? requestedAt : null;
+		if (!this.isPaused && this.#failed.size > 0) this.flushAll();
 	}
 
 	#schedule(ref: string, ms: number) {
@@ -211,6 +221,8 @@ export class SheetSync {
 		const body = (await res.json()) as { version?: number; savedAt?: number; code?: string; message?: string; current?: ServerEntry | null };
 		if (res.ok) return this.#acknowledge(ref, seq, body.version!, body.savedAt!);
 		if (res.status >= 500 || res.status === 429) return this.#failLater(ref, null);
+		// Paused by the trainer: the edit waits here and is sent again once the drill goes on.
+		if (body.code === 'drill.paused') return this.#failLater(ref, body.message ?? '比武已暂停');
 		this.#failed.delete(ref);
 		this.isRetrying = this.#failed.size > 0;
 		if (body.code === 'drill.conflict') return this.#adopt(ref, body.current ?? null, body.message ?? '');

@@ -100,6 +100,7 @@ export function toOfficerView(c: ScenarioContent, salt: string): OfficerScenario
 export interface RefIndex {
 	items: ReadonlyMap<string, string>;
 	questions: ReadonlyMap<string, string>;
+	documents: ReadonlyMap<string, string>;
 }
 
 /**
@@ -115,7 +116,8 @@ export function refIndex(c: ScenarioContent, salt: string): RefIndex {
 	};
 	return {
 		items: index(c.areas.flatMap((a) => a.items.map((i): [string, string] => [opaqueId(salt, 'item', i.key), i.key]))),
-		questions: index(c.questions.map((q): [string, string] => [opaqueId(salt, 'question', q.key), q.key]))
+		questions: index(c.questions.map((q): [string, string] => [opaqueId(salt, 'question', q.key), q.key])),
+		documents: index(c.documents.map((d): [string, string] => [opaqueId(salt, 'document', d.key), d.key]))
 	};
 }
 

@@ -28,11 +28,11 @@ export interface DrillInput {
 	judgeIds: number[];
 }
 
-/** The stage kinds this build can run; 文书制作 and 理论考试 arrive with their issues. */
-export const RUNNABLE_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure', 'conduct'];
+/** The stage kinds this build can run; 理论考试 arrives with the courses issue. */
+export const RUNNABLE_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure', 'document', 'conduct'];
 
 /** Stage kinds in which teams fill in an answer sheet (the others are judged, or have their own pages). */
-export const SHEET_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure'];
+export const SHEET_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure', 'document'];
 
 /** The secret part of a drill's public scoreboard link: 24 random characters, unguessable. */
 export function newPublicToken(): string {

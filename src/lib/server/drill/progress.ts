@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, max } from 'drizzle-orm';
 import type { Db } from '../db';
 import { drillStage, sheetEntry, stageSubmission, team, teamExtension } from '../db/schema';
-import { teamStageEnd } from './sheets';
+import { drillPausesOf, teamStageEnd } from './sheets';
 
 /** One team's progress in one stage, as the 指挥台 shows it. */
 export interface TeamStageProgress {
@@ -38,6 +38,8 @@ export function drillProgress(db: Db, drillId: number): TeamStageProgress[] {
 	const extensions = db.select({ teamId: teamExtension.teamId, stageId: teamExtension.stageId, ms: teamExtension.ms }).from(teamExtension).where(inArray(teamExtension.stageId, stageIds)).all();
 	const savedBy = new Map(saved.map((s) => [key(s.teamId, s.stageId), s]));
 	const submittedBy = new Map(submitted.map((s) => [key(s.teamId, s.stageId), s.submittedAt]));
+	const pauses = drillPausesOf(db, drillId);
+	const now = Date.now();
 	return teamIds.flatMap((teamId) =>
 		stages.map((stage) => {
 			const s = savedBy.get(key(teamId, stage.id));
@@ -49,7 +51,7 @@ export function drillProgress(db: Db, drillId: number): TeamStageProgress[] {
 				lastSavedAt: s?.lastSavedAt ?? null,
 				submittedAt: submittedBy.get(key(teamId, stage.id)) ?? null,
 				// The officers' own clock logic, so the 指挥台 never shows a different end than the team sees.
-				endsAt: teamStageEnd(db, stage, teamId),
+				endsAt: teamStageEnd(db, stage, teamId, pauses, now),
 				extendedMinutes: Math.round(extendedMs / 60_000)
 			};
 		})

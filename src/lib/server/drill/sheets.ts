@@ -1,9 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { perDatabase, preparedTransaction, type Db } from '../db';
-import { drill, drillStage, sheetEntry, stageSubmission, team, teamExtension, teamMember, user } from '../db/schema';
+import { drill, drillPause, drillStage, sheetEntry, stageSubmission, team, teamExtension, teamMember, user } from '../db/schema';
 import { getVersion, type Version } from '../scenario/scenarios';
 import { err, ok, type Result } from '../../domain/result';
-import { canSave, effectiveEnd } from '../../domain/drill/clock';
+import { canSave, effectiveEnd, type Pause } from '../../domain/drill/clock';
+import { parseFieldValue, templateFor } from '../../domain/document/templates';
 import { hazardAnswerInput, procedureOrderInput, questionAnswerInput } from '../../domain/drill/answer-schema';
 import { opaqueId, refIndex, toOfficerView, type OfficerScenario, type RefIndex } from '../../domain/scenario/officer-view';
 import type { ScenarioContent } from '../../domain/scenario/types';
@@ -18,7 +19,8 @@ export type SheetError =
 	| 'drill.time_up'
 	| 'drill.unknown_item'
 	| 'drill.bad_answer'
-	| 'drill.conflict';
+	| 'drill.conflict'
+	| 'drill.paused';
 
 const p = sql.placeholder;
 
@@ -47,6 +49,11 @@ const statements = perDatabase((db) => {
 			.select({ teamId: teamExtension.teamId, ms: teamExtension.ms })
 			.from(teamExtension)
 			.where(eq(teamExtension.stageId, p('stageId')))
+			.prepare(),
+		pauses: db
+			.select({ from: drillPause.from, to: drillPause.to })
+			.from(drillPause)
+			.where(eq(drillPause.drillId, p('drillId')))
 			.prepare(),
 		submission: db
 			.select({ submittedAt: stageSubmission.submittedAt })
@@ -111,10 +118,15 @@ function context(db: Db, userId: number, drillId: number, stageId: number): Resu
 	return ok({ drill: row.drill, stage: row.stage, team: row.team, content: v.content, salt: v.salt, refs: refIndexOf(v) });
 }
 
-/** The end of a stage for one team (with its extensions), in server ms. */
-export function teamStageEnd(db: Db, stage: { id: number; endsAt: number | null }, teamId: number): number | null {
+/** The drill's pauses (暂停), for the clock. */
+export function drillPausesOf(db: Db, drillId: number): Pause[] {
+	return statements(db).pauses.all({ drillId });
+}
+
+/** The end of a stage for one team, in server ms: the stage end plus the team's extensions plus the time the drill was paused. */
+export function teamStageEnd(db: Db, stage: { id: number; endsAt: number | null }, teamId: number, pauses: readonly Pause[] = [], now = Date.now()): number | null {
 	if (stage.endsAt === null) return null;
-	return effectiveEnd(stage.endsAt, statements(db).extensions.all({ stageId: stage.id }), teamId);
+	return effectiveEnd(stage.endsAt, statements(db).extensions.all({ stageId: stage.id }), teamId, pauses, now);
 }
 
 /** Maps an officer's opaque ref to the author key it stands for, per stage kind. */
@@ -128,11 +140,26 @@ function resolveRef(c: Context, ref: string): string | null {
 		const key = c.refs.questions.get(ref);
 		return key === undefined ? null : `question:${key}`;
 	}
+	if (c.stage.kind === 'document') {
+		// `<document id>.<field key>`: one entry per field, so teammates editing different fields never conflict.
+		const [docId, fieldKey] = ref.split('.');
+		const docKey = docId === undefined ? undefined : c.refs.documents.get(docId);
+		const doc = docKey === undefined ? undefined : c.content.documents.find((d) => d.key === docKey);
+		if (!doc || !templateFor(doc.type).fields.some((f) => f.key === fieldKey)) return null;
+		return `doc:${doc.key}:${fieldKey}`;
+	}
 	return null;
 }
 
 /** Converts an officer's answer (opaque ids) into the stored form (author keys), validating it. */
 function toStored(c: Context, key: string, data: unknown): unknown | null {
+	if (key.startsWith('doc:')) {
+		const [, docKey, fieldKey] = key.split(':');
+		const doc = c.content.documents.find((d) => d.key === docKey)!;
+		const field = templateFor(doc.type).fields.find((f) => f.key === fieldKey)!;
+		const r = parseFieldValue(field, data);
+		return r.ok ? r.value : null;
+	}
 	if (key.startsWith('item:')) {
 		const r = hazardAnswerInput.safeParse(data);
 		return r.success ? r.data : null;
@@ -154,7 +181,7 @@ function toStored(c: Context, key: string, data: unknown): unknown | null {
 
 /** The stored form back into what the officer's page shows (opaque ids). */
 function toOfficer(c: Pick<Context, 'salt' | 'content'>, key: string, stored: unknown): unknown {
-	if (key.startsWith('item:') || stored === null) return stored;
+	if (key.startsWith('item:') || key.startsWith('doc:') || stored === null) return stored;
 	if (key === 'order') return { cardIds: (stored as { cardKeys: string[] }).cardKeys.map((k) => opaqueId(c.salt, 'card', k)) };
 	const qKey = key.slice('question:'.length);
 	return { optionIds: (stored as { optionKeys: string[] }).optionKeys.map((k) => opaqueId(c.salt, 'option', `${qKey}/${k}`)) };
@@ -163,6 +190,10 @@ function toOfficer(c: Pick<Context, 'salt' | 'content'>, key: string, stored: un
 function toOfficerRef(c: Pick<Context, 'salt'>, key: string): string {
 	if (key.startsWith('item:')) return opaqueId(c.salt, 'item', key.slice(5));
 	if (key.startsWith('question:')) return opaqueId(c.salt, 'question', key.slice(9));
+	if (key.startsWith('doc:')) {
+		const [, docKey, fieldKey] = key.split(':');
+		return `${opaqueId(c.salt, 'document', docKey)}.${fieldKey}`;
+	}
 	return key;
 }
 
@@ -192,11 +223,12 @@ export function officerSheet(db: Db, userId: number, drillId: number, stageId: n
 	if (!c.ok) return c;
 	const { drill: d, stage, team, content, salt } = c.value;
 	const view: OfficerScenario = toOfficerView(content, salt);
+	const pauses = drillPausesOf(db, d.id);
 	const submitted = statements(db).submission.get({ teamId: team.id, stageId });
 	return ok({
 		drill: { id: d.id, title: d.title, graceSeconds: d.graceSeconds },
 		team,
-		stage: { id: stage.id, kind: stage.kind, title: stage.title, status: stage.status, endsAt: teamStageEnd(db, stage, team.id), serverNow: now },
+		stage: { id: stage.id, kind: stage.kind, title: stage.title, status: stage.status, endsAt: teamStageEnd(db, stage, team.id, pauses, now), serverNow: now, isPaused: pauses.some((x) => x.to === null) },
 		submittedAt: submitted?.submittedAt ?? null,
 		view,
 		entries: readEntries(db, c.value, team.id, stageId)
@@ -230,7 +262,9 @@ const saveInTransaction = preparedTransaction(
 		const { stage, team, drill: d } = c.value;
 		if (stage.status === 'pending') return err('drill.stage_not_open');
 		if (stage.status === 'closed') return err('drill.stage_closed');
-		const end = teamStageEnd(db, stage, team.id);
+		const pauses = drillPausesOf(db, d.id);
+		if (pauses.some((x) => x.to === null)) return err('drill.paused');
+		const end = teamStageEnd(db, stage, team.id, pauses, now);
 		if (end === null || !canSave(now, end, d.graceSeconds * 1000)) return err('drill.time_up');
 		const key = resolveRef(c.value, input.ref);
 		if (!key) return err('drill.unknown_item');

@@ -7,7 +7,7 @@ import { freezeNow, pauseDrill, resumeDrill, reveal, setBoardSettings } from './
 import { lockJudgedStage, saveJudgeScores } from './judging';
 import { drillResults, standings } from './results';
 import { rescoreCandidates, rescoreDrill, rescorePreview } from './rescore';
-import { saveEntry } from './sheets';
+import { officerSheet, saveEntry } from './sheets';
 import { MIN, rightDustAnswer, setupDrill, T0 } from './test-drill';
 
 const [HAZARD, CONDUCT] = [1, 3];
@@ -136,5 +136,57 @@ describe('endDrill', () => {
 		expect(scoresOf(standings(s.db, s.drillId, 'public', T0 + 6 * MIN), '甲队')).toMatchObject({ total: 42.86 });
 		const late = saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: HAZARD, ref: s.itemRef('警示标志'), baseVersion: 0, data: rightDustAnswer() }, T0 + 7 * MIN);
 		expect(late).toEqual({ ok: false, error: { code: 'drill.stage_closed' } });
+	});
+});
+
+describe('pause and the clock', () => {
+	it('refuses saves while paused and gives the paused time back to every team', () => {
+		const s = setupDrill();
+		openStage(s.db, s.trainer, s.drillId, HAZARD, T0); // 60 minutes: ends at T0 + 60 min
+		const ref = s.itemRef('除尘器');
+		pauseDrill(s.db, s.trainer, s.drillId, '停电', T0 + 10 * MIN);
+		expect(saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: HAZARD, ref, baseVersion: 0, data: rightDustAnswer() }, T0 + 11 * MIN)).toEqual({
+			ok: false,
+			error: { code: 'drill.paused' }
+		});
+		const during = officerSheet(s.db, s.a1, s.drillId, HAZARD, T0 + 15 * MIN);
+		expect(during.ok && during.value.stage).toMatchObject({ isPaused: true, endsAt: T0 + 65 * MIN });
+		resumeDrill(s.db, s.trainer, s.drillId, T0 + 20 * MIN);
+		// Ten minutes paused: the stage now ends at T0 + 70 min; a save at T0 + 65 min lands.
+		const after = officerSheet(s.db, s.a1, s.drillId, HAZARD, T0 + 21 * MIN);
+		expect(after.ok && after.value.stage).toMatchObject({ isPaused: false, endsAt: T0 + 70 * MIN });
+		expect(saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: HAZARD, ref, baseVersion: 0, data: rightDustAnswer() }, T0 + 65 * MIN).ok).toBe(true);
+		expect(saveEntry(s.db, s.a2, { drillId: s.drillId, stageId: HAZARD, ref, baseVersion: 1, data: rightDustAnswer() }, T0 + 70 * MIN + 11_000)).toEqual({
+			ok: false,
+			error: { code: 'drill.time_up' }
+		});
+	});
+});
+
+describe('文书制作 entries', () => {
+	it('saves one field of a required document at a time, validated by the template, and refuses unknown fields', () => {
+		const s = setupDrill({ stages: [{ kind: 'document', title: '文书制作', weight: 100, durationMinutes: 60 }] });
+		openStage(s.db, s.trainer, s.drillId, 1, T0);
+		const sheet = officerSheet(s.db, s.a1, s.drillId, 1, T0);
+		if (!sheet.ok) throw new Error(sheet.error.code);
+		const doc = sheet.value.view.documents[0];
+		expect(doc.type).toBe('inspection_record');
+		expect(JSON.stringify(sheet.value)).not.toContain('SECRET-FACT');
+		const save = (who: number, field: string, data: unknown, baseVersion = 0) => saveEntry(s.db, who, { drillId: s.drillId, stageId: 1, ref: `${doc.id}.${field}`, baseVersion, data }, T0 + MIN);
+		expect(save(s.a1, 'unitName', '测试机械有限公司')).toMatchObject({ ok: true, value: { version: 1 } });
+		// A teammate's edit of another field never conflicts; of the same field, it does.
+		expect(save(s.a2, 'unitAddress', '测试路 1 号').ok).toBe(true);
+		expect(save(s.a2, 'unitName', '别的')).toMatchObject({ ok: false, error: { code: 'drill.conflict' }, current: { ref: `${doc.id}.unitName`, data: '测试机械有限公司' } });
+		expect(save(s.a1, 'noSuchField', 'x')).toEqual({ ok: false, error: { code: 'drill.unknown_item' } });
+		expect(save(s.a1, 'officers', 'not a list')).toEqual({ ok: false, error: { code: 'drill.bad_answer' } });
+		expect(saveEntry(s.db, s.a1, { drillId: s.drillId, stageId: 1, ref: `zzzzzzzzzzz.unitName`, baseVersion: 0, data: 'x' }, T0 + MIN)).toEqual({ ok: false, error: { code: 'drill.unknown_item' } });
+		const reread = officerSheet(s.db, s.b1, s.drillId, 1, T0 + 2 * MIN);
+		// 乙队 sees none of it.
+		expect(reread.ok && reread.value.entries).toEqual([]);
+		const mine = officerSheet(s.db, s.a2, s.drillId, 1, T0 + 2 * MIN);
+		expect(mine.ok && Object.fromEntries(mine.value.entries.map((e) => [e.ref, e.data]))).toEqual({
+			[`${doc.id}.unitName`]: '测试机械有限公司',
+			[`${doc.id}.unitAddress`]: '测试路 1 号'
+		});
 	});
 });

@@ -122,7 +122,7 @@ describe('entries endpoint', () => {
 	it.each([
 		['not JSON', undefined, '{', 400, 'drill.bad_request'],
 		['no data key', { ref: 'order', baseVersion: 0 }, undefined, 400, 'drill.bad_request'],
-		['a long ref', { ref: 'x'.repeat(21), baseVersion: 0, data: null }, undefined, 400, 'drill.bad_request'],
+		['a long ref', { ref: 'x'.repeat(65), baseVersion: 0, data: null }, undefined, 400, 'drill.bad_request'],
 		['a negative version', { ref: 'x', baseVersion: -1, data: null }, undefined, 400, 'drill.bad_request'],
 		['an unknown item', { ref: 'nope', baseVersion: 0, data: null }, undefined, 422, 'drill.unknown_item'],
 		['a bad answer', { ref: 'ITEM', baseVersion: 0, data: { classification: 'huge' } }, undefined, 422, 'drill.bad_answer']

@@ -20,6 +20,7 @@ const STATUS: Record<string, number> = {
 	'drill.stage_closed': 409,
 	'drill.submitted': 409,
 	'drill.time_up': 409,
+	'drill.paused': 409,
 	'drill.conflict': 409,
 	'drill.unknown_item': 422,
 	'drill.bad_answer': 422
@@ -29,7 +30,7 @@ const MAX_BODY_CHARS = 64 * 1024;
 
 const saveBody = z
 	.object({
-		ref: z.string().min(1).max(20),
+		ref: z.string().min(1).max(64),
 		baseVersion: z.number().int().min(0).max(1_000_000_000),
 		data: z.unknown()
 	})
@@ -42,7 +43,7 @@ export const GET: RequestHandler = ({ params }) => {
 	const r = officerSheet(getDb(), user.id, Number(params.drillId), Number(params.stageId));
 	if (!r.ok) return refuse(r.error.code);
 	const { stage, submittedAt, entries } = r.value;
-	return json({ stage: { status: stage.status, endsAt: stage.endsAt, serverNow: stage.serverNow }, submittedAt, entries });
+	return json({ stage: { status: stage.status, endsAt: stage.endsAt, serverNow: stage.serverNow, isPaused: stage.isPaused }, submittedAt, entries });
 };
 
 export const POST: RequestHandler = async ({ params, request }) => {
