@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
-import { documentAdjustment, drill, drillStage, sheetEntry, team } from '../db/schema';
+import { documentAdjustment, drill, drillStage, sheetEntry, team, teamMember, user } from '../db/schema';
 import { recordAudit } from '../audit';
 import { libraryIndex } from '../scenario/scenarios';
 import { judgeOf } from './judging';
@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../../domain/result';
 import { checkDocument, withAdjustments, type DocumentCheckResult, type KeyHazard, type TeamHazard } from '../../domain/document/checks';
 import { templateFor } from '../../domain/document/templates';
 import type { DocumentValues, FieldValue } from '../../domain/document/types';
+import type { PrefillSources } from '../../domain/document/prefill';
 import type { LibraryIndex } from '../../domain/law/validate';
 import type { HazardAnswerInput } from '../../domain/drill/answer-schema';
 import type { ScenarioContent } from '../../domain/scenario/types';
@@ -175,4 +176,46 @@ export function addDocumentAdjustment(
 /** Every document entry and hazard entry of one team (for scoring and the judge's view). */
 export function teamDocumentEntries(db: Db, teamId: number) {
 	return db.select({ ref: sheetEntry.ref, data: sheetEntry.data, stageId: sheetEntry.stageId }).from(sheetEntry).where(eq(sheetEntry.teamId, teamId)).all();
+}
+
+/**
+ * What 「自动填入」 may use in a team's documents: the enterprise's facts, the places and day of the
+ * inspection, the team's officers (certificate numbers are typed by the officers) and what the team itself
+ * recorded in 现场检查 — never the key.
+ */
+export function documentPrefillSources(db: Db, drillId: number, teamId: number, content: ScenarioContent): PrefillSources {
+	const ctx = documentStageContext(db, drillId, content);
+	const hazardStages = new Set(
+		db
+			.select({ id: drillStage.id })
+			.from(drillStage)
+			.where(and(eq(drillStage.drillId, drillId), eq(drillStage.kind, 'hazard')))
+			.all()
+			.map((s) => s.id)
+	);
+	const items = new Map(content.areas.flatMap((a) => a.items.map((i) => [i.key, i] as const)));
+	const hazards = teamDocumentEntries(db, teamId)
+		.filter((e) => hazardStages.has(e.stageId) && e.ref.startsWith('item:') && e.data !== null)
+		.flatMap((e) => {
+			const item = items.get(e.ref.slice(5));
+			if (!item) return [];
+			const a = JSON.parse(e.data!) as HazardAnswerInput;
+			return [{ title: item.title, observation: item.observation, classification: a.classification, violated: a.violated, penalty: a.penalty }];
+		});
+	const officers = db
+		.select({ name: user.displayName })
+		.from(teamMember)
+		.innerJoin(user, eq(user.id, teamMember.userId))
+		.where(eq(teamMember.teamId, teamId))
+		.orderBy(asc(user.id))
+		.all()
+		.map((o) => ({ name: o.name, certificate: '' }));
+	return {
+		enterprise: content.enterprise,
+		inspection: { places: ctx.places, date: ctx.inspectionDate },
+		officers,
+		hazards,
+		agencyName: ctx.agencyName,
+		today: chinaDate(Date.now())
+	};
 }

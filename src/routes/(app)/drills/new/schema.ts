@@ -8,8 +8,9 @@ const MAX_MEMBERS = 20;
 
 /** The stages this build can run, with the form's defaults (weights sum to 100). */
 export const STAGE_ROWS = [
-	{ kind: 'hazard', title: '现场检查', weight: 60, durationMinutes: 60 },
-	{ kind: 'procedure', title: '执法程序', weight: 30, durationMinutes: 30 },
+	{ kind: 'hazard', title: '现场检查', weight: 50, durationMinutes: 60 },
+	{ kind: 'procedure', title: '执法程序', weight: 25, durationMinutes: 30 },
+	{ kind: 'document', title: '文书制作', weight: 15, durationMinutes: 60 },
 	// 文明执法 is judged while the teams inspect: its window only bounds when judges may score.
 	{ kind: 'conduct', title: '文明执法', weight: 10, durationMinutes: 120 }
 ] as const satisfies readonly StageInput[];
