@@ -121,9 +121,29 @@ export function drillDebrief(db: Db, viewer: DebriefViewer, drillId: number, ren
 		})
 	};
 
+	// 文书制作: per required document, our team's check lines with their reasons (the facts a document needed are the key).
+	const documentStage = stages.find((s) => s.kind === 'document');
+	const myDocuments = mine?.stages.find((s) => s.stageId === documentStage?.id);
+	const documents = documentStage
+		? content.documents.map((req) => {
+				const lines = (myDocuments?.lines ?? [])
+					.filter((l) => l.ref.startsWith(`${req.key}/`))
+					.map((l) => ({
+						label: l.label,
+						points: l.points,
+						max: typeof l.detail?.max === 'number' ? l.detail.max : 0,
+						passed: l.detail?.passed === 1,
+						reason: String(l.detail?.reason ?? ''),
+						isAdjustment: l.rule === 'document.adjustment'
+					}));
+				return { type: req.type, points: req.points, facts: req.facts, earned: Math.round(lines.reduce((n, l) => n + l.points, 0) * 100) / 100, lines };
+			})
+		: null;
+
 	return ok({
 		drill: { id: d.id, title: d.title },
 		team,
+		documents,
 		hazards,
 		decoys,
 		procedure: procedureStage ? procedure : null,

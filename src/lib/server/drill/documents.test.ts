@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { auditLog, sheetEntry } from '../db/schema';
-import { openStage } from './drills';
+import { openStage, setDebriefOpen } from './drills';
+import { drillDebrief } from './debrief';
 import { addDocumentAdjustment, documentRef, documentsOf } from './documents';
 import { drillResults } from './results';
 import { getVersion } from '../scenario/scenarios';
@@ -103,5 +104,22 @@ describe('文书制作 stage', () => {
 		expect(after.score).toBe(Math.round((before - 1) * 100) / 100);
 		expect(after.lines.at(-1)).toMatchObject({ rule: 'document.adjustment', points: -1, detail: { reason: '检查情况记录过简' } });
 		expect(s.db.select().from(auditLog).where(eq(auditLog.action, 'drill.document_adjust')).all()).toHaveLength(1);
+	});
+});
+
+describe('文书制作 in the debrief', () => {
+	it('shows each team its own document checks with reasons, and the facts the document needed', () => {
+		const s = setup();
+		setDebriefOpen(s.db, s.trainer, s.drillId, true);
+		const a = drillDebrief(s.db, { userId: s.a1, isStaff: false }, s.drillId);
+		const b = drillDebrief(s.db, { userId: s.b1, isStaff: false }, s.drillId);
+		if (!a.ok || !b.ok) throw new Error('debrief');
+		const [docA] = a.value.documents!;
+		expect(docA).toMatchObject({ type: 'inspection_record', points: 10, facts: ['SECRET-FACT'] });
+		expect(docA.earned).toBe(s.documentStage(s.teamA).score);
+		expect(docA.lines.find((l) => l.reason.includes('与企业登记名称一致'))).toMatchObject({ passed: true, points: expect.any(Number) });
+		expect(docA.lines.every((l) => l.reason.length > 0)).toBe(true);
+		expect(b.value.documents![0].lines.every((l) => l.points === 0)).toBe(true);
+		expect(JSON.stringify(b.value)).not.toContain('李执法');
 	});
 });
