@@ -4,6 +4,7 @@ import { DEMO_SCENARIOS } from '../../../src/lib/server/seed/demo-scenarios';
 import { hazardClassLabels, measureLabels } from '../../../src/lib/i18n/zh';
 import type { HazardKey, InspectionItem } from '../../../src/lib/domain/scenario/types';
 import { crawlOfficerUrls } from './crawl';
+import { pdfText } from '../../fixtures/pdf-text';
 
 // A whole drill in real browsers: the trainer sets it up on demo scenario 1, four officers in two teams
 // answer at the same time, the stage closes, the ranking is as expected and the debrief shows each
@@ -161,6 +162,48 @@ test('执法程序: one officer lays out the steps in order and answers a questi
 	await b1.context().close();
 });
 
+test('文书制作: a team drafts a 现场处理措施决定书 and a 责令限期整改指令书, and the print view makes a PDF with the unit and the provision', async ({ page, browser }) => {
+	await login(page, 'trainer');
+	await page.goto(drillUrl);
+	await page.getByRole('button', { name: '开始文书制作' }).click();
+	await expect(page.getByRole('status').first()).toBeVisible();
+
+	const a1 = await newOfficer(browser, 'officer1');
+	await a1.goto('/my-drills');
+	await a1.getByRole('link', { name: /进入作答：文书制作/ }).first().click();
+	const fillDocument = async (tab: RegExp, extra: () => Promise<void>) => {
+		await a1.getByRole('tab', { name: tab }).click();
+		await a1.getByRole('button', { name: '自动填入' }).click();
+		await expect(a1.getByRole('textbox', { name: /被检查单位/ }).first()).toHaveValue(demo.enterprise.name);
+		await a1.getByLabel('第 1 名执法人员的执法证件号码').fill('36110001');
+		await a1.getByLabel('第 2 名执法人员的执法证件号码').fill('36110002');
+		await extra();
+		await expect(a1.getByRole('status').filter({ hasText: /已保存/ }).first()).toBeVisible({ timeout: 15_000 });
+	};
+	await fillDocument(/现场处理措施决定书/, async () => {
+		await a1.getByRole('textbox', { name: /处理依据/ }).fill('《安全生产法》第六十五条第一款第（三）项');
+		await a1.getByRole('textbox', { name: /现场处理决定/ }).fill('立即停止使用抛光车间除尘系统，撤出作业人员；隐患排除后经审查同意方可恢复。');
+	});
+	await fillDocument(/责令限期整改指令书/, async () => {
+		await a1.getByRole('textbox', { name: /整改项次/ }).fill('1');
+		await a1.getByLabel(/整改期限/).fill('2026-12-06');
+	});
+	// A reload shows what was saved.
+	await a1.reload();
+	await a1.getByRole('tab', { name: /现场处理措施决定书/ }).click();
+	await expect(a1.getByRole('textbox', { name: /处理依据/ })).toHaveValue('《安全生产法》第六十五条第一款第（三）项');
+
+	const print = await a1.getByRole('link', { name: '打印预览' }).getAttribute('href');
+	await a1.goto(print!);
+	await expect(a1.getByText(demo.enterprise.name).first()).toBeVisible();
+	const text = (await pdfText(await a1.pdf({ format: 'A4', printBackground: true }))).replace(/\s+/g, '');
+	expect(text).toContain(demo.enterprise.name.replace(/\s+/g, ''));
+	expect(text).toContain('第六十五条');
+	expect(text).toContain('现场处理措施决定书');
+	expect(text).not.toContain('打印预览');
+	await a1.context().close();
+});
+
 test('judges score 文明执法: each sees only their own points, and the chief locks', async ({ page, browser }) => {
 	await login(page, 'trainer');
 	await page.goto(drillUrl);
@@ -227,6 +270,10 @@ test('the stage closes, the ranking puts 甲队 first, and the debrief shows eac
 	await expect(officer.getByText(h1.answer.violated[0]).first()).toBeVisible();
 	const debrief = await officer.content();
 	expect(debrief).not.toContain(TEAM_B_NOTE);
+	// The documents 甲队 drafted come back checked line by line, with reasons.
+	const documents = officer.getByRole('region', { name: /文书制作/ });
+	await expect(documents.getByRole('table').first()).toBeVisible();
+	await expect(documents.getByText('与企业登记名称一致').first()).toBeVisible();
 
 	// 乙队 flagged the compliant item: their debrief says so with the deduction; 甲队's does not.
 	const decoyCard = (p: Page) => p.locator('article, section, li').filter({ hasText: decoy.title }).filter({ hasText: /本队/ }).first();

@@ -219,3 +219,32 @@ export function documentPrefillSources(db: Db, drillId: number, teamId: number, 
 		today: chinaDate(Date.now())
 	};
 }
+
+/**
+ * Every team's documents in one 文书制作 stage, checked exactly as drillResults scores the stage (the same
+ * context, entries, 现场检查 hazards and adjustments), with the adjustments themselves for the judges' review.
+ */
+export function documentStageReview(db: Db, drillId: number, stageId: number, content: ScenarioContent) {
+	const ctx = documentStageContext(db, drillId, content);
+	const hazardStageIds = new Set(
+		db
+			.select({ id: drillStage.id })
+			.from(drillStage)
+			.where(and(eq(drillStage.drillId, drillId), eq(drillStage.kind, 'hazard')))
+			.all()
+			.map((s) => s.id)
+	);
+	const adjustments = adjustmentsOf(db, stageId);
+	const teams = db.select({ id: team.id, name: team.name }).from(team).where(eq(team.drillId, drillId)).orderBy(asc(team.id)).all();
+	return teams.map((t) => {
+		const mine = teamDocumentEntries(db, t.id);
+		const teamHazards = teamHazardsOf(content, mine.filter((e) => hazardStageIds.has(e.stageId)));
+		const adjusted = adjustments.filter((a) => a.teamId === t.id);
+		return {
+			teamId: t.id,
+			name: t.name,
+			documents: checkTeamDocuments(ctx, documentsOf(mine.filter((e) => e.stageId === stageId)), teamHazards, adjusted),
+			adjustments: adjusted
+		};
+	});
+}
