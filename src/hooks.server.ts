@@ -1,13 +1,10 @@
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDb, migrateDb } from '$lib/server/db';
-import {
-	deleteSessionTokenCookie,
-	SESSION_COOKIE,
-	setSessionTokenCookie,
-	validateSessionToken
-} from '$lib/server/auth/session';
+import { authenticateRequest, SESSION_COOKIE } from '$lib/server/auth/session';
 import { isPublicPath } from '$lib/server/auth/public-paths';
+import { PRIVATE_CACHE_CONTROL, SECURITY_HEADERS } from '$lib/server/http/headers';
+import { reportServerError } from '$lib/server/http/server-error';
 
 export const init: ServerInit = () => {
 	migrateDb(getDb());
@@ -15,15 +12,12 @@ export const init: ServerInit = () => {
 
 const handleAuth: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(SESSION_COOKIE);
-	const secure = event.url.protocol === 'https:';
 	if (!token) {
 		event.locals.user = null;
 		event.locals.session = null;
 		return resolve(event);
 	}
-	const { session, user, renewed } = validateSessionToken(getDb(), token);
-	if (session && renewed) setSessionTokenCookie(event.cookies, token, session.expiresAt, secure);
-	if (!session) deleteSessionTokenCookie(event.cookies, secure);
+	const { session, user } = authenticateRequest(getDb(), token, event.cookies, event.url.protocol === 'https:');
 	event.locals.user = user;
 	event.locals.session = session;
 	return resolve(event);
@@ -45,16 +39,13 @@ const handleGuard: Handle = async ({ event, resolve }) => {
 		error(403, '无权访问：仅系统管理员可以使用此功能');
 	}
 	const response = await resolve(event);
-	// Pages behind login hold personal data: never let a shared proxy or the back button cache them.
-	response.headers.set('cache-control', 'private, no-store');
+	response.headers.set('cache-control', PRIVATE_CACHE_CONTROL);
 	return response;
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	response.headers.set('x-frame-options', 'DENY');
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
 	return response;
 };
 
@@ -62,7 +53,5 @@ export const handle = sequence(handleHeaders, handleAuth, handleGuard);
 
 export const handleError: HandleServerError = ({ error: e, event, status }) => {
 	if (status === 404) return { message: '页面不存在' };
-	const id = crypto.randomUUID().slice(0, 8);
-	console.error(`[${id}] ${event.request.method} ${event.url.pathname}`, e);
-	return { message: `系统错误（编号 ${id}），请稍后再试或联系系统管理员`, id };
+	return reportServerError(event.request.method, event.url.pathname, e);
 };

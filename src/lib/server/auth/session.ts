@@ -95,6 +95,18 @@ export function validateSessionToken(db: Db, token: string, now = Date.now()): S
 	return { session: row.session, user: { ...sessionUser, roles }, renewed };
 }
 
+/**
+ * What a request with a session cookie goes through (hooks.server.ts, and the custom server's autosave
+ * fast path): the token is validated, a renewed session's cookie is sent again with the new expiry, and
+ * the cookie of a dead session is deleted.
+ */
+export function authenticateRequest(db: Db, token: string, cookies: CookieJar, secure: boolean): SessionValidationResult {
+	const result = validateSessionToken(db, token);
+	if (result.session && result.renewed) setSessionTokenCookie(cookies, token, result.session.expiresAt, secure);
+	if (!result.session) deleteSessionTokenCookie(cookies, secure);
+	return result;
+}
+
 export function invalidateSession(db: Db, sessionId: string): void {
 	db.delete(session).where(eq(session.id, sessionId)).run();
 }
