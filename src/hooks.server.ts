@@ -1,6 +1,6 @@
 import { error, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getDb, migrateDb } from '$lib/server/db';
+import { closeDb, getDb, migrateDb } from '$lib/server/db';
 import { authenticateRequest, SESSION_COOKIE } from '$lib/server/auth/session';
 import { isPublicPath } from '$lib/server/auth/public-paths';
 import { PRIVATE_CACHE_CONTROL, SECURITY_HEADERS } from '$lib/server/http/headers';
@@ -8,6 +8,9 @@ import { reportServerError } from '$lib/server/http/server-error';
 
 export const init: ServerInit = () => {
 	migrateDb(getDb());
+	// Emitted once the server has stopped (adapter-node's build/index.js and our build/server.js, on SIGINT
+	// or SIGTERM): every request has been answered, so the database can be closed.
+	process.once('sveltekit:shutdown', () => closeDb());
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {

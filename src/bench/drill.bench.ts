@@ -2,10 +2,11 @@
  * Drill autosave throughput and latency against a bare baseline (`npm run bench:drill`).
  *
  * Prepares a fresh database in a temp folder (demo seed, demo scenarios, 200 bench officers in 50 teams
- * of 4, a drill on demo scenario v1 with its 现场检查 stage open), starts the BUILT app (`node build`,
- * so `build/` must exist: this never builds) and drives POST …/entries with autosaves from C concurrent
- * keep-alive connections, one officer each, every officer saving the items of its own share of its
- * team's sheet with the baseVersion it last saw (a 409 adopts the returned version and is counted apart).
+ * of 4, a drill on demo scenario v1 with its 现场检查 stage open), starts the BUILT app as `npm start` does
+ * (`node build/server.js`, so `build/` must exist: this never builds) and drives POST …/entries with
+ * autosaves from C concurrent keep-alive connections, one officer each, every officer saving the items of
+ * its own share of its team's sheet with the baseVersion it last saw (a 409 adopts the returned version
+ * and is counted apart).
  *
  * Baseline: a bare node:http server with better-sqlite3 (same pragmas as openDb) doing the same write —
  * parse the JSON body, one transaction that reads the row version and upserts a sheet_entry-shaped row,
@@ -428,12 +429,12 @@ if (PACE_MS > 0) phases.push([`paced ${PACE_MS} ms`, PACE_MS]);
 const results: Record<string, Record<string, ReturnType<typeof summarize>>> = {};
 const errorSamples: string[] = [];
 
-// The app, built: never rebuilt here (npm start would).
+// The app, built: never rebuilt here (npm start would), started as npm start starts it.
 const serverPort = await freePort(3700);
 const origin = `http://127.0.0.1:${serverPort}`;
 {
-	const args = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, 'build'] : ['build'];
-	const { child, log } = startChild(args, { DATABASE_URL: appDb, PORT: String(serverPort), HOST: '127.0.0.1', ORIGIN: origin, BODY_SIZE_LIMIT: '1M' }, 'node build');
+	const args = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`, 'build/server.js'] : ['build/server.js'];
+	const { child, log } = startChild(args, { DATABASE_URL: appDb, PORT: String(serverPort), HOST: '127.0.0.1', ORIGIN: origin, BODY_SIZE_LIMIT: '1M' }, 'node build/server.js');
 	await waitReady(serverPort, '/login', child, log);
 	const versions = new Map<string, number>();
 	const target: Target = {
@@ -445,7 +446,7 @@ const origin = `http://127.0.0.1:${serverPort}`;
 	for (const [name, pace] of phases) {
 		console.log(`app ${name}: ${officers.length} connections, ${WARMUP} s warm-up + ${SECONDS} s …`);
 		const r = await drive(target, officers, setup.refs, pace, versions);
-		(results[name] ??= {})['app (node build)'] = summarize(r);
+		(results[name] ??= {})['app (build/server.js)'] = summarize(r);
 		for (const [s, n] of r.errorSamples) errorSamples.push(`app ${name} ×${n}: ${s}`);
 	}
 	await stopChild(child);
@@ -479,7 +480,7 @@ console.log(
 console.log(`goals: app saves/s ≥ ${GOAL_RATIO} × baseline; p99 < ${GOAL_P99_MS} ms at ${officers.length} concurrent connections`);
 for (const [name] of phases) {
 	const rows = results[name];
-	const app = rows['app (node build)'];
+	const app = rows['app (build/server.js)'];
 	const base = rows['bare node:http + better-sqlite3'];
 	console.log(`\n${name === 'saturation' ? 'saturation (closed loop: each connection sends its next save when the last one answers)' : `paced (each connection saves every ${PACE_MS} ms, offered ${Math.round((officers.length * 1000) / PACE_MS)} saves/s; latency from the intended send time)`}`);
 	console.table(rows);

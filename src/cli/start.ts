@@ -1,5 +1,6 @@
 // npm start — builds the app when the build is missing or older than the sources, migrates the database,
-// seeds demo data into an empty database (unless SEED=none), then serves the app with adapter-node.
+// seeds demo data into an empty database (unless SEED=none), then serves the app: build/server.js, adapter-node's
+// handler behind the autosave fast path (src/server/index.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,8 @@ import { eq } from 'drizzle-orm';
 import { HOST, ORIGIN, PORT } from './env';
 
 const STAMP = 'build/.built-at';
-const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+const SERVER = 'build/server.js';
+const SOURCES = ['src', 'static', 'scripts', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
 
 /** Files that are not part of the built app: changing them never calls for a rebuild. */
 const NOT_BUILT = /(^|\/)(src\/bench|src\/cli)(\/|$)|\.test\.ts$/;
@@ -29,7 +31,7 @@ function newestMtime(path: string): number {
 }
 
 function buildIfNeeded(): void {
-	const builtAt = existsSync(STAMP) && existsSync('build/index.js') ? statSync(STAMP).mtimeMs : 0;
+	const builtAt = existsSync(STAMP) && existsSync(SERVER) ? statSync(STAMP).mtimeMs : 0;
 	const changedAt = Math.max(...SOURCES.map(newestMtime));
 	if (builtAt > changedAt) return;
 	console.log(builtAt ? '源代码有更新，正在重新构建……' : '首次启动，正在构建应用（约一分钟）……');
@@ -84,7 +86,7 @@ function seedLaws(db: ReturnType<typeof getDb>): void {
 buildIfNeeded();
 await prepareDatabase();
 console.log(`\n访问地址：${ORIGIN}\n`);
-const server = spawn(process.execPath, ['build'], {
+const server = spawn(process.execPath, [SERVER], {
 	stdio: 'inherit',
 	// Uploads (law datasets, rosters) can exceed adapter-node's 512 KB default request body limit.
 	env: { BODY_SIZE_LIMIT: '20M', ...process.env, PORT: String(PORT), HOST, ORIGIN }
