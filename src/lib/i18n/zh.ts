@@ -38,6 +38,15 @@ export const trainingAudienceLabels = {
 	mixed: '混合'
 } as const satisfies Record<StaffCategory | 'officer' | 'mixed', string>;
 
+/** 培训统计 (training dashboard): the tables, as shown on the page and in the Excel exports. */
+export const trainingStatsTableLabels = {
+	month: '按月份',
+	region: '按地区',
+	category: '按人员类别',
+	enterprises: '按企业',
+	short: '学时不足人员'
+} as const;
+
 export const enrollmentStatusLabels = { enrolled: '已报名', waiting: '候补', cancelled: '已取消' } as const;
 export const enrollmentSourceLabels = { self: '自主报名', trainer: '教师添加', import: '名单导入' } as const;
 
@@ -228,7 +237,8 @@ export const auditActionLabels: Record<string, string> = {
 	'training.attendance_correct': '更正考勤',
 	'training.exam_result': '录入考试成绩',
 	'training.certificate_issue': '发放培训合格证明',
-	'training.certificate_revoke': '撤销培训合格证明'
+	'training.certificate_revoke': '撤销培训合格证明',
+	'training.export_unmasked': '导出含完整身份证号的培训统计'
 };
 
 export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动', practice_document: '练习文书', training_session: '培训期次', enrollment: '培训报名', trainee: '学员', attendance: '考勤', exam_result: '考试成绩', training_certificate: '培训合格证明' };
