@@ -16,6 +16,8 @@ export const NAV: readonly NavItem[] = [
 	{ href: '/workbench', label: '工作台', roles: ['trainer'] },
 	{ href: '/scenarios', label: '场景库', roles: ['trainer', 'admin'] },
 	{ href: '/drills', label: '比武活动', roles: ['trainer', 'admin'] },
+	{ href: '/training', label: '培训期次', roles: ['trainer', 'admin'] },
+	{ href: '/training/dashboard', label: '培训统计', roles: ['trainer', 'admin'] },
 	{ href: '/judging', label: '我的评分', roles: ['judge'] },
 	{ href: '/my-drills', label: '我的比武', roles: ['officer'] },
 	{ href: '/documents', label: '文书练习', roles: ['officer', 'trainer'] },

@@ -22,6 +22,34 @@ export const staffCategoryLabels = {
 	other: '其他从业人员'
 } as const satisfies Record<StaffCategory, string>;
 
+/** 培训期次 status (schema codes are English). */
+export const trainingStatusLabels = {
+	planned: '计划',
+	enrolling: '报名中',
+	running: '进行中',
+	ended: '已结束',
+	cancelled: '已取消'
+} as const satisfies Record<'planned' | 'enrolling' | 'running' | 'ended' | 'cancelled', string>;
+
+/** Who a training session is for: the staff categories, 执法人员, or a mix. */
+export const trainingAudienceLabels = {
+	...staffCategoryLabels,
+	officer: '执法人员',
+	mixed: '混合'
+} as const satisfies Record<StaffCategory | 'officer' | 'mixed', string>;
+
+/** 培训统计 (training dashboard): the tables, as shown on the page and in the Excel exports. */
+export const trainingStatsTableLabels = {
+	month: '按月份',
+	region: '按地区',
+	category: '按人员类别',
+	enterprises: '按企业',
+	short: '学时不足人员'
+} as const;
+
+export const enrollmentStatusLabels = { enrolled: '已报名', waiting: '候补', cancelled: '已取消' } as const;
+export const enrollmentSourceLabels = { self: '自主报名', trainer: '教师添加', import: '名单导入' } as const;
+
 export const sectorLabels = {
 	metallurgy: '冶金',
 	nonferrous: '有色',
@@ -195,10 +223,25 @@ export const auditActionLabels: Record<string, string> = {
 	'drill.end': '结束比武',
 	'drill.document_adjust': '评委调整文书得分',
 	'document.practice_create': '新建文书练习',
-	'document.practice_delete': '删除文书练习'
+	'document.practice_delete': '删除文书练习',
+	'training.roster_import': '导入培训名单',
+	'training.session_create': '新建培训期次',
+	'training.session_update': '修改培训期次',
+	'training.session_status': '更改培训期次状态',
+	'training.trainee_create': '登记学员',
+	'training.trainee_link': '学员档案关联账号',
+	'training.enroll': '培训报名',
+	'training.enroll_cancel': '取消培训报名',
+	'training.promote': '候补转为正式报名',
+	'training.attendance_mark': '登记出勤',
+	'training.attendance_correct': '更正考勤',
+	'training.exam_result': '录入考试成绩',
+	'training.certificate_issue': '发放培训合格证明',
+	'training.certificate_revoke': '撤销培训合格证明',
+	'training.export_unmasked': '导出含完整身份证号的培训统计'
 };
 
-export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动', practice_document: '练习文书' };
+export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动', practice_document: '练习文书', training_session: '培训期次', enrollment: '培训报名', trainee: '学员', attendance: '考勤', exam_result: '考试成绩', training_certificate: '培训合格证明' };
 
 /** Error code → message. `{name}` placeholders are filled from the error's params. */
 export const errors: Record<string, string> = {
@@ -290,7 +333,69 @@ export const errors: Record<string, string> = {
 	'document.bad_type': '请选择文书类型',
 	'document.version_not_found': '所选场景版本不存在',
 	'document.conflict': '该文书已在其他窗口或设备上修改，已显示最新内容，请核对后继续填写',
-	'document.invalid_values': '文书内容有误，请按提示修改后再保存'
+	'document.invalid_values': '文书内容有误，请按提示修改后再保存',
+	'checkin.slot_not_found': '未找到该签到时段，请重新扫描大屏上的二维码',
+	'checkin.no_trainee': '您的账号未设置人员类别，无法登记签到，请联系培训教师',
+	'checkin.not_enrolled': '您不在本期培训的正式名单中（未报名或仍在候补），不能签到，请联系培训教师',
+	'checkin.not_running': '本期培训当前不在进行中，不能签到',
+	'checkin.wrong_day': '该时段在 {date}，不是今天，不能签到',
+	'checkin.too_early': '签到尚未开始：本时段 {time} 开始，开始前 30 分钟起可以签到',
+	'checkin.closed': '本时段已于 {time} 结束，签到已关闭；如确实到场，请联系培训教师补登',
+	'checkin.expired': '二维码已过期，请重新扫描大屏上的最新二维码',
+	'checkin.invalid': '签到码无效，请直接扫描大屏上的二维码（转发的图片或链接不能签到）',
+	'attendance.slot_not_found': '未找到该培训时段，请刷新页面后重试',
+	'attendance.trainee_not_found': '未找到该学员',
+	'attendance.session_not_open': '培训开始后才能登记考勤',
+	'attendance.not_enrolled': '不在本期正式名单中（候补或已取消），不能登记出勤',
+	'attendance.slot_not_started': '该时段签到尚未开始，不能提前登记出勤',
+	'attendance.reason_required': '取消已有的签到记录属于更正，请填写更正原因',
+	'exam.session_not_found': '未找到该培训期次',
+	'exam.session_not_open': '培训开始后才能录入考试成绩',
+	'exam.not_enrolled': '不在本期正式名单中，不能录入考试成绩',
+	'exam.bad_score': '考试成绩应为 0–100 之间的数，最多一位小数',
+	'exam.certificate_issued': '已发放培训合格证明，须先撤销证书才能修改成绩',
+	'certificate.session_not_found': '未找到该培训期次',
+	'certificate.session_not_open': '培训开始后才能发放证书',
+	'certificate.no_slots': '本期培训没有时段，无法计算出勤学时',
+	'certificate.not_found': '未找到该证书编号',
+	'certificate.already_revoked': '该证书已被撤销',
+	'certificate.reason_required': '请填写撤销原因',
+	'training.not_found': '未找到该培训期次',
+	'training.bad_date': '日期无效，请按“年-月-日”填写',
+	'training.end_before_start': '结束日期不能早于开始日期',
+	'training.no_slots': '请至少添加一个培训时段',
+	'training.slot_bad_time': '第 {slot} 个时段的日期或时间无效',
+	'training.slot_time_order': '第 {slot} 个时段的结束时间应晚于开始时间',
+	'training.slot_outside_dates': '第 {slot} 个时段的日期（{date}）不在培训起止日期之内',
+	'training.slot_hours': '第 {slot} 个时段的学时应大于 0 且不超过 {max}',
+	'training.slot_overlap': '第 {slot} 个时段与第 {other} 个时段在 {date} 时间重叠',
+	'training.capacity': '计划人数应为 1–{max} 的整数',
+	'training.pass_mark': '合格分数线应为 0–100 的整数',
+	'training.unit_not_found': '所选单位不存在',
+	'training.session_closed': '该期培训已结束或已取消，不能再修改',
+	'training.slot_not_found': '时段已被修改或删除，请刷新页面后重试',
+	'training.slot_has_attendance': '要删除的时段已有签到记录，不能删除',
+	'training.year_locked': '本期已发放培训合格证明，开始日期不能改到其他年份',
+	'training.bad_transition': '当前状态下不能进行该操作，请刷新页面',
+	'training.not_enrolling': '该期培训当前不在报名中',
+	'training.already_enrolled': '已在本期培训的名单或候补名单中',
+	'training.enrollment_not_found': '未找到该报名记录',
+	'training.not_enrolled': '该报名已经取消',
+	'training.cancel_forbidden': '只能取消自己的报名',
+	'training.cancel_closed': '培训已开始，不能再自行取消报名，请联系培训教师',
+	'trainee.not_found': '未找到该学员',
+	'trainee.name_required': '请填写姓名',
+	'trainee.name_too_long': '姓名不能超过 {max} 个字',
+	'trainee.identity_required': '请填写身份证号或手机号，以便区分同名人员',
+	'trainee.enterprise_not_found': '所选企业不存在',
+	'trainee.category_missing': '您的账号未设置人员类别，请联系管理员补充后再报名',
+	'id.length': '身份证号应为 18 位（现为 {length} 位）',
+	'id.chars': '身份证号第 {position} 位字符无效',
+	'id.birth': '身份证号中的出生日期无效',
+	'id.checksum': '身份证号校验位不正确，请逐位核对',
+	'phone.empty': '请填写手机号',
+	'phone.invalid': '手机号格式不正确',
+	'phone.not_mobile': '请填写手机号码，不能是座机号码'
 };
 
 export function errorText(error: { code: string; params?: Record<string, string | number> }): string {
@@ -325,4 +430,62 @@ export function datasetErrorText(e: { record: string; path: string; code: string
 /** Fills `{name}` placeholders of a message template from an error's params (missing ones become empty). */
 export function fillTemplate(template: string, params?: Record<string, string | number>): string {
 	return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params?.[k] ?? ''));
+}
+
+/** 名单导入 (training roster import): row problems of domain/training/roster.ts and file/import refusals. */
+export const rosterText: Record<string, string> = {
+	'file.empty': '文件中没有任何内容',
+	'file.no_rows': '表头下面没有任何人员，请从表头的下一行起每行填写一人',
+	'file.too_many_rows': '名单共有 {count} 行，超过一次最多导入的 {max} 行，请拆成几个文件分别导入',
+	'header.not_found': '前 {max} 行中没有找到表头（应包含 姓名、身份证号、所在企业、人员类别 等列），建议使用下载的模板',
+	'header.missing': '缺少必填的「{column}」列',
+	'header.duplicate': '与「{first}」列重复，同一列只能出现一次',
+	'header.extra': '不是名单模板中的列，导入时忽略',
+	'header.rows_above': '表头在第 {row} 行，上面的行（如标题）已忽略',
+	'row.example': '这是模板中的示例行，请删除后再导入',
+	'cell.formula': '内容以“=”开头，像是公式；名单中的公式不会被计算，请填写实际内容',
+	'cell.formula_text': '内容以 = + - @ 开头，将按文字原样保存，不会当作公式',
+	'name.required': '未填写姓名',
+	'name.length': '姓名应为 {min}–{max} 个字（现为 {length} 个）',
+	'name.chars': '姓名只能包含汉字、英文字母和间隔号“·”',
+	'phone.invalid': '手机号格式不正确，应为 11 位手机号码（可不填）',
+	'phone.not_mobile': '这是座机号码，手机号一栏请填写 11 位手机号码（可不填）',
+	'id.required': '未填写身份证号',
+	'id.scientific': '身份证号被 Excel 存成了数字（如 1.10105E+17），末几位已丢失；请把该列设为“文本”格式后重新填写',
+	'id.length': '身份证号应为 18 位（现为 {length} 位）',
+	'id.chars': '身份证号第 {position} 位字符无效：前 17 位应为数字，最后一位为数字或 X',
+	'id.birth': '身份证号中的出生日期（第 7–14 位）不是有效日期',
+	'id.checksum': '身份证号校验位不正确，请逐位核对（常见原因：抄错一位或相邻两位颠倒）',
+	'id.underage': '按身份证号中的出生日期（{birth}）计算不满 {age} 周岁，请核对',
+	'id.duplicate': '身份证号与第 {rows} 行重复',
+	'id.enrolled': '此人已在本期培训名单中',
+	'id.name_mismatch': '该身份证号已登记为“{registered}”，与本行姓名不一致，请核对',
+	'enterprise.required': '未填写所在企业',
+	'enterprise.too_long': '企业名称不能超过 {max} 个字',
+	'enterprise.unknown': '企业“{name}”不在系统中（共 {rows} 行），确认后将新建该企业',
+	'category.required': '未填写人员类别',
+	'category.unknown': '人员类别“{text}”无法识别，应为 主要负责人、安全生产管理人员、特种作业人员 或 其他从业人员',
+	'position.too_long': '岗位不能超过 {max} 个字',
+	'upload.missing': '请选择要导入的名单文件（.xlsx 或 .csv）',
+	'upload.empty': '文件是空的（0 字节）',
+	'upload.too_large': '文件超过 {max} MB，请拆成几个文件分别导入',
+	'upload.bad_type': '只能导入 .xlsx 或 .csv 文件',
+	'upload.xls': '这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入',
+	'upload.not_xlsx': '文件不是有效的 .xlsx 工作簿（可能是改了扩展名的其他文件），请在 Excel 中另存为 .xlsx 后再导入',
+	'upload.encrypted': '工作簿设置了密码或已加密，请取消密码后再导入',
+	'upload.too_big_inside': '工作簿解压后超过 {max} MB，不像是一份名单，已拒绝',
+	'upload.unreadable': '无法读取该工作簿：{detail}',
+	'upload.no_sheet': '工作簿中没有工作表',
+	'upload.not_text': 'CSV 文件中含有非文字内容，请确认选择的是名单文件',
+	'upload.bad_csv': 'CSV 文件格式有误：{detail}',
+	'upload.expired': '上传的文件已过期（超过 1 小时）或已导入，请重新选择文件',
+	'import.session_not_found': '未找到该期培训',
+	'import.session_closed': '该期培训已结束或已取消，不能再导入名单',
+	'import.no_region': '该期培训未设置所属地区，无法新建企业；请先在单位管理中添加这些企业，或跳过相应的行',
+	'import.bad_region': '该期培训所属地区下不能新建企业',
+	'import.has_problems': '名单中还有 {count} 处需要处理的问题，未导入任何人员'
+};
+
+export function rosterProblemMessage(code: string, params?: Record<string, string | number>): string {
+	return fillTemplate(rosterText[code] ?? code, params);
 }

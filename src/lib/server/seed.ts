@@ -5,6 +5,7 @@ import { recordAudit } from './audit';
 import { countUsers } from './user/users';
 import type { Role, Sector, StaffCategory } from '../domain/roles';
 import type { UnitKind } from '../domain/unit';
+import { chinaYear, DEMO_TRAINING_SEED, mulberry32, seedTrainingYear } from './seed/training';
 
 export interface DemoAccount {
 	username: string;
@@ -146,6 +147,9 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[] 
 				.get();
 			for (const role of u.roles) tx.insert(userRole).values({ userId: row.id, role }).run();
 		});
+		// A county year of the training registry (12 sessions, ~2,000 trainees): raw prepared statements on the
+		// same connection, so it runs inside this transaction.
+		seedTrainingYear(db, { year: chinaYear(), countyUnitId: ids.get('ys')!, organizerUnitId: ids.get('ys-yjj')!, rng: mulberry32(DEMO_TRAINING_SEED) });
 		recordAudit(tx, { actorId: null, action: 'seed.demo', entity: 'system', after: { units: UNITS.length, users: users.length } });
 		return users.map(({ username, displayName, roles }) => ({ username, displayName, roles }));
 	});

@@ -61,6 +61,7 @@ test('the trainer creates a drill on demo scenario 1 with two teams of two and o
 	for (const u of ['officer1', 'officer2']) await team1.getByRole('checkbox', { name: new RegExp(`（${u}）`) }).check();
 	for (const u of ['officer4', 'officer5']) await team2.getByRole('checkbox', { name: new RegExp(`（${u}）`) }).check();
 	await page.getByRole('checkbox', { name: /（judge1）/ }).check();
+	await page.getByRole('checkbox', { name: /（judge2）/ }).check();
 	await page.getByRole('button', { name: '创建比武活动' }).click();
 	await expect(page).toHaveURL(/\/drills\/\d+$/);
 	drillUrl = new URL(page.url()).pathname;
@@ -210,29 +211,39 @@ test('judges score 文明执法: each sees only their own points, and the chief 
 	await page.getByRole('button', { name: '开始文明执法' }).click();
 	await expect(page.getByRole('status').first()).toBeVisible();
 
-	const judge = await newOfficer(browser, 'judge1');
-	await judge.goto('/judging');
-	await judge.getByRole('link', { name: /进入评分/ }).first().click();
 	const rubric = ['着装规范、仪容整洁', '出示执法证件、表明身份', '用语文明、态度平和', '告知陈述申辩等权利', '分工明确、配合有序'];
-	for (const [team, points] of [['甲队', '4'], ['乙队', '2']] as const) {
-		for (const item of rubric) await judge.getByRole('spinbutton', { name: `${team} ${item} 得分` }).fill(points);
-		const row = judge.locator('form').filter({ has: judge.getByRole('spinbutton', { name: `${team} ${rubric[0]} 得分` }) });
-		await row.getByRole('button', { name: /保存/ }).click();
-		await expect(judge.getByText(`已保存 ${team}`)).toBeVisible();
+	const field = (p: Page, team: string, item: string) => p.getByRole('spinbutton', { name: `${team} ${item} 得分` });
+	async function score(username: string, points: Record<'甲队' | '乙队', string>) {
+		const judge = await newOfficer(browser, username);
+		await judge.goto('/judging');
+		await judge.getByRole('link', { name: /进入评分/ }).first().click();
+		for (const [team, value] of Object.entries(points)) {
+			// Nobody else's points are ever shown: every field starts empty for this judge.
+			await expect(field(judge, team, rubric[0])).toHaveValue('');
+			for (const item of rubric) await field(judge, team, item).fill(value);
+			await judge.locator('form').filter({ has: field(judge, team, rubric[0]) }).getByRole('button', { name: /保存/ }).click();
+			await expect(judge.getByText(`已保存 ${team}`)).toBeVisible();
+		}
+		return judge;
 	}
+	// judge2 first, then the chief (judge1): neither sees the other's points.
+	const second = await score('judge2', { 甲队: '3', 乙队: '2' });
+	await expect(second.getByRole('button', { name: '锁定评分' })).toHaveCount(0);
+	await second.context().close();
+	const chief = await score('judge1', { 甲队: '4', 乙队: '2' });
 	// Out of range: the browser already refuses it (the server check is unit-tested); the saved 4 stays.
-	const first = judge.getByRole('spinbutton', { name: `甲队 ${rubric[0]} 得分` });
+	const first = field(chief, '甲队', rubric[0]);
 	await first.fill('9');
 	expect(await first.evaluate((el) => (el as HTMLInputElement).validity.valid)).toBe(false);
 	await first.fill('4');
 
-	await judge.getByRole('button', { name: '锁定评分' }).click();
-	await judge.getByRole('alertdialog').getByRole('button', { name: '锁定评分' }).click();
-	await expect(judge.getByText('主评委已锁定评分').first()).toBeVisible();
-	await judge.reload();
-	await expect(judge.getByRole('spinbutton', { name: `甲队 ${rubric[0]} 得分` })).toHaveValue('4');
-	await expect(judge.getByRole('spinbutton', { name: `甲队 ${rubric[0]} 得分` })).toBeDisabled();
-	await judge.context().close();
+	await chief.getByRole('button', { name: '锁定评分' }).click();
+	await chief.getByRole('alertdialog').getByRole('button', { name: '锁定评分' }).click();
+	await expect(chief.getByText('主评委已锁定评分').first()).toBeVisible();
+	await chief.reload();
+	await expect(first).toHaveValue('4');
+	await expect(first).toBeDisabled();
+	await chief.context().close();
 });
 
 test('the stage closes, the ranking puts 甲队 first, and the debrief shows each team its own answers', async ({ page, browser }) => {

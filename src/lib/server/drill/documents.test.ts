@@ -6,40 +6,11 @@ import { drillDebrief } from './debrief';
 import { addDocumentAdjustment, documentRef, documentsOf } from './documents';
 import { drillResults } from './results';
 import { getVersion } from '../scenario/scenarios';
-import { setupDrill, T0 } from './test-drill';
-import type { DocumentValues } from '../../domain/document/types';
+import { DOCUMENT_DRILL_STAGES, FIXTURE_INSPECTION_RECORD, setupDrill, T0 } from './test-drill';
 
 const [HAZARD, DOCUMENT] = [1, 2];
-const stages = [
-	{ kind: 'hazard' as const, title: '现场检查', weight: 50, durationMinutes: 60 },
-	{ kind: 'document' as const, title: '文书制作', weight: 50, durationMinutes: 60 }
-];
-
-/** A 现场检查记录 for the fixture enterprise (the fixture scenario requires one, worth 10 points). */
-const record: DocumentValues = {
-	numberRegion: '赣饶',
-	numberYear: '2026',
-	numberSeq: '20',
-	agencyName: '上饶市应急管理局',
-	unitName: '测试机械有限公司',
-	unitAddress: '测试路 1 号',
-	legalRepresentative: '张三',
-	representativeTitle: '总经理',
-	representativePhone: '0793-1234567',
-	inspectionPlaces: '抛光车间',
-	inspectionStart: '2026-11-29T09:00',
-	inspectionEnd: '2026-11-29T11:30',
-	officers: [
-		{ name: '李执法', certificate: '36110001' },
-		{ name: '张执法', certificate: '36110002' }
-	],
-	findings: [{ text: '除尘器：干式除尘器未设置泄爆口', isMajor: true }],
-	otherFindings: '',
-	officerSignature1: '李执法',
-	officerSignature2: '张执法',
-	unitSignature: '李四',
-	documentDate: '2026-11-29'
-};
+const stages = DOCUMENT_DRILL_STAGES;
+const record = FIXTURE_INSPECTION_RECORD;
 
 function setup() {
 	const s = setupDrill({ stages });

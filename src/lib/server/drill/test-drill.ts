@@ -5,6 +5,7 @@ import { createScenario, publishScenario, updateDraft } from '../scenario/scenar
 import { fixtureScenario } from '../../domain/scenario/test-fixture';
 import { ok } from '../../domain/result';
 import type { ScenarioContent } from '../../domain/scenario/types';
+import type { DocumentValues } from '../../domain/document/types';
 import { createDrill, type DrillInput, type StageInput } from './drills';
 import { officerSheet } from './sheets';
 
@@ -72,3 +73,35 @@ export const rightDustAnswer = (over: Record<string, unknown> = {}) => ({
 	note: '',
 	...over
 });
+
+/** A 现场检查 stage and a 文书制作 stage (stage ids 1 and 2 in a fresh database). */
+export const DOCUMENT_DRILL_STAGES: StageInput[] = [
+	{ kind: 'hazard', title: '现场检查', weight: 50, durationMinutes: 60 },
+	{ kind: 'document', title: '文书制作', weight: 50, durationMinutes: 60 }
+];
+
+/** A 现场检查记录 for the fixture enterprise (the fixture scenario requires one, `d1`, worth 10 points). */
+export const FIXTURE_INSPECTION_RECORD: DocumentValues = {
+	numberRegion: '赣饶',
+	numberYear: '2026',
+	numberSeq: '20',
+	agencyName: '上饶市应急管理局',
+	unitName: '测试机械有限公司',
+	unitAddress: '测试路 1 号',
+	legalRepresentative: '张三',
+	representativeTitle: '总经理',
+	representativePhone: '0793-1234567',
+	inspectionPlaces: '抛光车间',
+	inspectionStart: '2026-11-29T09:00',
+	inspectionEnd: '2026-11-29T11:30',
+	officers: [
+		{ name: '李执法', certificate: '36110001' },
+		{ name: '张执法', certificate: '36110002' }
+	],
+	findings: [{ text: '除尘器：干式除尘器未设置泄爆口', isMajor: true }],
+	otherFindings: '',
+	officerSignature1: '李执法',
+	officerSignature2: '张执法',
+	unitSignature: '李四',
+	documentDate: '2026-11-29'
+};

@@ -5,3 +5,4 @@ export * from './law';
 export * from './scenario';
 export * from './drill';
 export * from './document';
+export * from './training';

@@ -7,7 +7,7 @@ import { sheetEntry, team } from '$lib/server/db/schema';
 import { createDrill, openStage } from '$lib/server/drill/drills';
 import { adjustmentsOf, documentRef } from '$lib/server/drill/documents';
 import { drillResults } from '$lib/server/drill/results';
-import { setupDrill, T0 } from '$lib/server/drill/test-drill';
+import { DOCUMENT_DRILL_STAGES, FIXTURE_INSPECTION_RECORD, setupDrill, T0 } from '$lib/server/drill/test-drill';
 import type { DocumentValues } from '$lib/domain/document/types';
 
 // The pages' own checks run for real; only "who is signed in" and "which database" are stubbed.
@@ -25,36 +25,8 @@ const page = await import('./+page.server');
 const docPage = await import('./[teamId=id]/[documentKey]/+page.server');
 
 const [HAZARD, DOCUMENT] = [1, 2];
-const stages = [
-	{ kind: 'hazard' as const, title: '现场检查', weight: 50, durationMinutes: 60 },
-	{ kind: 'document' as const, title: '文书制作', weight: 50, durationMinutes: 60 }
-];
-
-/** A 现场检查记录 for the fixture enterprise (the fixture scenario requires one, `d1`, worth 10 points). */
-const record: DocumentValues = {
-	numberRegion: '赣饶',
-	numberYear: '2026',
-	numberSeq: '20',
-	agencyName: '上饶市应急管理局',
-	unitName: '测试机械有限公司',
-	unitAddress: '测试路 1 号',
-	legalRepresentative: '张三',
-	representativeTitle: '总经理',
-	representativePhone: '0793-1234567',
-	inspectionPlaces: '抛光车间',
-	inspectionStart: '2026-11-29T09:00',
-	inspectionEnd: '2026-11-29T11:30',
-	officers: [
-		{ name: '李执法', certificate: '36110001' },
-		{ name: '张执法', certificate: '36110002' }
-	],
-	findings: [{ text: '除尘器：干式除尘器未设置泄爆口', isMajor: true }],
-	otherFindings: '',
-	officerSignature1: '李执法',
-	officerSignature2: '张执法',
-	unitSignature: '李四',
-	documentDate: '2026-11-29'
-};
+const stages = DOCUMENT_DRILL_STAGES;
+const record = FIXTURE_INSPECTION_RECORD;
 
 type Line = { label: string; points: number; max: number; passed: boolean; reason: string };
 type Adjustment = { requested: number; applied: number; reason: string; judge: string; isMine: boolean };
