@@ -3,11 +3,14 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { closeDb, getDb, migrateDb } from '$lib/server/db';
 import { authenticateRequest, SESSION_COOKIE } from '$lib/server/auth/session';
 import { isPublicPath } from '$lib/server/auth/public-paths';
+import { startSweeper } from '$lib/server/quiz/attempts';
 import { PRIVATE_CACHE_CONTROL, SECURITY_HEADERS } from '$lib/server/http/headers';
 import { reportServerError } from '$lib/server/http/server-error';
 
 export const init: ServerInit = () => {
 	migrateDb(getDb());
+	// Quiz attempts whose time is up are submitted by the server with what was saved.
+	startSweeper(getDb);
 	// Emitted once the server has stopped (adapter-node's build/index.js and our build/server.js, on SIGINT
 	// or SIGTERM): every request has been answered, so the database can be closed.
 	process.once('sveltekit:shutdown', () => closeDb());

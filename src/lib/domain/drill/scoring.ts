@@ -32,6 +32,7 @@ export const SCORE_RULES = [
 	'judge.rubric',
 	'document.check',
 	'document.adjustment',
+	'theory.member',
 	'stage.floor'
 ] as const;
 export type ScoreRule = (typeof SCORE_RULES)[number];
@@ -268,4 +269,32 @@ export function scoreJudgedStage(
  */
 export function totalScore(stages: readonly { key: string; weight: number; score: number; max: number }[]): number {
 	return roundPoints(stages.reduce((sum, s) => sum + (s.max > 0 ? (s.weight * s.score) / s.max : 0), 0));
+}
+
+/** One officer's result in a 理论考试 stage: the score of their submitted attempt, null when they did not submit. */
+export interface TheoryMember {
+	userId: number;
+	name: string;
+	score: number | null;
+}
+
+/**
+ * 理论考试. Every member of the team takes the stage's quiz; the team's score is the mean of its members'
+ * scores, an officer who did not submit counting 0, so a team cannot raise its mean by keeping its weaker
+ * members away. One line per member, worth their score ÷ the number of members, so the lines sum to the
+ * mean. Max = the quiz's maximum. A team without members scores 0.
+ */
+export function scoreTheoryStage(members: readonly TheoryMember[], quizMax: number): StageScore {
+	const n = members.length;
+	const lines: LineItem[] = [...members]
+		.sort((a, b) => a.userId - b.userId)
+		.map((m) => ({
+			stage: 'theory',
+			ref: String(m.userId),
+			label: m.name,
+			rule: 'theory.member' as const,
+			points: roundPoints((m.score ?? 0) / n),
+			detail: { score: m.score ?? 0, submitted: m.score === null ? 0 : 1, members: n, max: roundPoints(quizMax / n) }
+		}));
+	return finish('theory', lines, quizMax);
 }

@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db';
 import type { Tx } from '../audit';
-import { drill, drillJudge, drillStage, scenario, scenarioVersion, team, teamExtension, teamMember, user, userRole } from '../db/schema';
+import { drill, drillJudge, drillStage, quiz, scenario, scenarioVersion, team, teamExtension, teamMember, user, userRole } from '../db/schema';
 import { recordAudit } from '../audit';
 import { err, ok, type Result } from '../../domain/result';
 import { DEFAULT_SCORING, type StageKind } from '../../domain/drill/types';
 import { DEFAULT_CONDUCT_RUBRIC } from '../../domain/drill/rubric';
 import { isJudgedKind } from './judging';
+import { submitOpenTheoryAttempts } from './theory';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 
 export interface StageInput {
@@ -14,6 +15,9 @@ export interface StageInput {
 	title: string;
 	weight: number;
 	durationMinutes: number;
+	/** 理论考试 only: the published quiz every officer takes, and how the team's score is reported. */
+	quizId?: number | null;
+	theoryMode?: 'team' | 'officer';
 }
 
 export interface DrillInput {
@@ -28,8 +32,8 @@ export interface DrillInput {
 	judgeIds: number[];
 }
 
-/** The stage kinds this build can run; 理论考试 arrives with the courses issue. */
-export const RUNNABLE_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure', 'document', 'conduct'];
+/** The stage kinds this build can run (all of them). */
+export const RUNNABLE_STAGE_KINDS: readonly StageKind[] = ['theory', 'hazard', 'procedure', 'document', 'conduct'];
 
 /** Stage kinds in which teams fill in an answer sheet (the others are judged, or have their own pages). */
 export const SHEET_STAGE_KINDS: readonly StageKind[] = ['hazard', 'procedure', 'document'];
@@ -69,6 +73,11 @@ export function createDrill(db: Db, actorId: number, input: DrillInput): Result<
 	return db.transaction((tx) => {
 		if (!tx.select({ id: scenarioVersion.id }).from(scenarioVersion).where(eq(scenarioVersion.id, input.scenarioVersionId)).get())
 			return err('drill.version_not_found');
+		for (const s of input.stages) {
+			if (s.kind !== 'theory') continue;
+			const q = s.quizId ? tx.select({ status: quiz.status }).from(quiz).where(eq(quiz.id, s.quizId)).get() : undefined;
+			if (!q || q.status !== 'published') return err('drill.theory_quiz');
+		}
 		const officers = new Set(usersWithRole(tx, 'officer').map((u) => u.id));
 		if (members.some((m) => !officers.has(m))) return err('drill.member_not_officer');
 		const judges = new Set(usersWithRole(tx, 'judge').map((u) => u.id));
@@ -91,7 +100,7 @@ export function createDrill(db: Db, actorId: number, input: DrillInput): Result<
 		input.stages.forEach((s, i) =>
 			tx
 				.insert(drillStage)
-				.values({ drillId: row.id, position: i, ...s, rubric: isJudgedKind(s.kind) ? [...DEFAULT_CONDUCT_RUBRIC] : null })
+				.values({ drillId: row.id, position: i, ...s, quizId: s.kind === 'theory' ? (s.quizId ?? null) : null, theoryMode: s.theoryMode ?? 'team', rubric: isJudgedKind(s.kind) ? [...DEFAULT_CONDUCT_RUBRIC] : null })
 				.run()
 		);
 		for (const t of input.teams) {
@@ -138,6 +147,7 @@ export function openStage(db: Db, actorId: number, drillId: number, stageId: num
 		if (!s) return err('drill.stage_not_found');
 		if (s.status !== 'pending') return err('drill.stage_not_pending');
 		if (!RUNNABLE_STAGE_KINDS.includes(s.kind)) return err('drill.stage_kind_unavailable');
+		if (s.kind === 'theory' && !s.quizId) return err('drill.theory_quiz');
 		const endsAt = now + s.durationMinutes * 60_000;
 		tx.update(drillStage).set({ status: 'open', opensAt: now, endsAt }).where(eq(drillStage.id, stageId)).run();
 		tx.update(drill).set({ status: 'running' }).where(eq(drill.id, drillId)).run();
@@ -147,6 +157,13 @@ export function openStage(db: Db, actorId: number, drillId: number, stageId: num
 }
 
 export function closeStage(db: Db, actorId: number, drillId: number, stageId: number, now = Date.now()): Result<null, string> {
+	const r = closeStageRow(db, actorId, drillId, stageId, now);
+	// 理论考试: officers still answering are submitted with what they saved.
+	if (r.ok) submitOpenTheoryAttempts(db, drillId, [stageId], now);
+	return r;
+}
+
+function closeStageRow(db: Db, actorId: number, drillId: number, stageId: number, now: number): Result<null, string> {
 	return db.transaction((tx) => {
 		const s = tx.select().from(drillStage).where(and(eq(drillStage.id, stageId), eq(drillStage.drillId, drillId))).get();
 		if (!s) return err('drill.stage_not_found');
@@ -159,6 +176,13 @@ export function closeStage(db: Db, actorId: number, drillId: number, stageId: nu
 
 /** 结束比武: closes every open stage at once and marks the drill ended (the debrief opens separately). */
 export function endDrill(db: Db, actorId: number, drillId: number, now = Date.now()): Result<{ closedStages: number }, string> {
+	const openIds = db.select({ id: drillStage.id }).from(drillStage).where(and(eq(drillStage.drillId, drillId), eq(drillStage.status, 'open'))).all().map((s) => s.id);
+	const r = endDrillRow(db, actorId, drillId, now);
+	if (r.ok) submitOpenTheoryAttempts(db, drillId, openIds, now);
+	return r;
+}
+
+function endDrillRow(db: Db, actorId: number, drillId: number, now: number): Result<{ closedStages: number }, string> {
 	return db.transaction((tx) => {
 		const d = tx.select().from(drill).where(eq(drill.id, drillId)).get();
 		if (!d) return err('drill.not_found');

@@ -3,10 +3,11 @@ import type { Db } from '../db';
 import { drill, drillStage, sheetEntry, stageSubmission, team } from '../db/schema';
 import { getVersion } from '../scenario/scenarios';
 import { DEFAULT_SCORING, type HazardAnswer, type HazardSheet, type ProcedureSheet, type ScoringSettings } from '../../domain/drill/types';
-import { awards, rankTeams, scoreHazardStage, scoreJudgedStage, scoreProcedureStage, totalScore, type AwardTier, type LineItem } from '../../domain/drill/scoring';
+import { awards, rankTeams, scoreHazardStage, scoreJudgedStage, scoreProcedureStage, scoreTheoryStage, totalScore, type AwardTier, type LineItem } from '../../domain/drill/scoring';
 import { freezeState, isStagePublished } from '../../domain/drill/freeze';
 import type { HazardAnswerInput } from '../../domain/drill/answer-schema';
 import { isJudgedKind, judgeScoresOf } from './judging';
+import { theoryResultsOf } from './theory';
 import { adjustmentsOf, checkTeamDocuments, documentStageContext, documentStageScore, documentsOf, teamHazardsOf, type DocumentStageContext } from './documents';
 
 export interface TeamStageResult {
@@ -48,8 +49,8 @@ export const drillSettings = (d: { settings: ScoringSettings | null }): ScoringS
 
 /**
  * Scores every team of a drill from the frozen scenario version, the saved sheets and the judges'
- * points: a pure function of stored data, so running it again gives the same results. Stages this build
- * cannot score yet (documents, theory) count as 0 of their weight.
+ * points and the officers' submitted quiz attempts (理论考试): a pure function of stored data, so running it
+ * again gives the same results.
  */
 export function drillResults(db: Db, drillId: number, options: ResultOptions = {}) {
 	const d = db.select().from(drill).where(eq(drill.id, drillId)).get();
@@ -70,6 +71,7 @@ export function drillResults(db: Db, drillId: number, options: ResultOptions = {
 	const docStages = stages.filter((s) => s.kind === 'document');
 	const docContext: DocumentStageContext | null = docStages.length ? documentStageContext(db, drillId, content) : null;
 	const docAdjustments = new Map(docStages.map((s) => [s.id, adjustmentsOf(db, s.id)]));
+	const theory = new Map(stages.filter((s) => s.kind === 'theory').map((s) => [s.id, theoryResultsOf(db, drillId, s)]));
 	const hazardStageIds = new Set(stages.filter((s) => s.kind === 'hazard').map((s) => s.id));
 	const counts = (s: (typeof stages)[number]) =>
 		options.publishedAt === undefined || isStagePublished({ closedAt: s.closedAt, lockedAt: s.lockedAt, isJudged: isJudgedKind(s.kind) }, options.publishedAt);
@@ -91,6 +93,8 @@ export function drillResults(db: Db, drillId: number, options: ResultOptions = {
 					const adjustments = (docAdjustments.get(s.id) ?? []).filter((a) => a.teamId === t.id);
 					return documentStageScore(checkTeamDocuments(docContext, documentsOf(mine.filter((e) => e.stageId === s.id)), teamHazards, adjustments));
 				}
+				const th = theory.get(s.id);
+				if (s.kind === 'theory' && th) return scoreTheoryStage(th.members.get(t.id) ?? [], th.quizMax);
 				return { lines: [], total: 0, max: 0 };
 			})();
 			if (!counts(s)) return { ...base, score: 0, max: scored.max, lines: [], counted: false };

@@ -8,6 +8,7 @@ import type { ScenarioContent } from '../../domain/scenario/types';
 import type { DocumentValues } from '../../domain/document/types';
 import { createDrill, type DrillInput, type StageInput } from './drills';
 import { officerSheet } from './sheets';
+import { seedTestQuiz } from '../quiz/test-quiz';
 
 export const MIN = 60_000;
 export const T0 = Date.UTC(2026, 10, 29, 1, 0, 0);
@@ -18,7 +19,15 @@ export const DEFAULT_STAGES: StageInput[] = [
 	{ kind: 'conduct', title: '文明执法', weight: 20, durationMinutes: 90 }
 ];
 
-export function setupDrill(opts: { judges?: number; stages?: StageInput[] } = {}) {
+/** Stages of a drill with a 理论考试 first (quizId filled in by setupDrill's `theory` option). */
+export const THEORY_DRILL_STAGES: StageInput[] = [
+	{ kind: 'theory', title: '理论考试', weight: 20, durationMinutes: 30 },
+	{ kind: 'hazard', title: '现场检查', weight: 50, durationMinutes: 60 },
+	{ kind: 'procedure', title: '执法程序', weight: 15, durationMinutes: 30 },
+	{ kind: 'conduct', title: '文明执法', weight: 15, durationMinutes: 90 }
+];
+
+export function setupDrill(opts: { judges?: number; stages?: StageInput[]; theory?: boolean } = {}) {
 	const db = createTestDb();
 	const mk = (username: string, role: 'officer' | 'judge' | 'trainer') => {
 		const u = db.insert(user).values({ username, displayName: username, passwordHash: 'x' }).returning().get();
@@ -37,6 +46,9 @@ export function setupDrill(opts: { judges?: number; stages?: StageInput[] } = {}
 		return v.value.versionId;
 	};
 	const versionId = publish(fixtureScenario());
+	// 理论考试: a published quiz of 4 questions × 5 points over a small bank (see test-quiz.ts).
+	const quiz = opts.theory ? seedTestQuiz(db, trainer, { timeLimitMinutes: 20, attemptsAllowed: 3 }) : null;
+	const stages = (opts.stages ?? (opts.theory ? THEORY_DRILL_STAGES : DEFAULT_STAGES)).map((s) => (s.kind === 'theory' && quiz ? { ...s, quizId: quiz.quizId } : s));
 	const input: DrillInput = {
 		title: '测试比武',
 		organizer: '上饶市应急管理局',
@@ -44,7 +56,7 @@ export function setupDrill(opts: { judges?: number; stages?: StageInput[] } = {}
 		startDate: '2026-11-29',
 		endDate: '2026-11-29',
 		scenarioVersionId: versionId,
-		stages: opts.stages ?? DEFAULT_STAGES,
+		stages,
 		teams: [
 			{ name: '甲队', unitId: null, memberIds: [a1, a2] },
 			{ name: '乙队', unitId: null, memberIds: [b1, b2] }
@@ -60,7 +72,7 @@ export function setupDrill(opts: { judges?: number; stages?: StageInput[] } = {}
 		if (!sheet.ok) throw new Error(sheet.error.code);
 		return sheet.value.view.areas.flatMap((a) => a.items).find((i) => i.title === title)!.id;
 	};
-	return { db, trainer, a1, a2, b1, b2, outsider, judges, otherJudge, drillId, teamA: 1, teamB: 2, versionId, publish, itemRef };
+	return { db, trainer, a1, a2, b1, b2, outsider, judges, otherJudge, drillId, teamA: 1, teamB: 2, versionId, publish, itemRef, quiz };
 }
 
 /** A fully right answer to the fixture's 除尘器 hazard (10 points). */

@@ -13,8 +13,21 @@ import { checkScenario, hasBlockingProblems, type ScenarioProblem } from '../../
 import type { LibraryIndex } from '../../domain/law/validate';
 import { imageRow, insertImageRow, newImageId, prepareImage, readImageBytes, scenarioImageIds, uploadDir, writeImageFile } from './images';
 
+const libraryCache = new WeakMap<Db, { key: string; index: LibraryIndex }>();
+
+/**
+ * Which articles the law library holds, for validating citations. Cached per database: the scoreboard
+ * and the document checks ask for it on every recomputation, and it changes only when a dataset is
+ * imported (which rewrites law_import, so the fingerprint below changes with it).
+ */
 export function libraryIndex(db: Db): LibraryIndex {
-	return { articles: articleIndex(db), complete: new Map(importedLaws(db).map((r) => [r.lawId, r.complete])) };
+	const f = db.$client.prepare('SELECT count(*) AS n, coalesce(max(imported_at), 0) AS at, coalesce(sum(article_count), 0) AS articles FROM law_import').get() as { n: number; at: number; articles: number };
+	const key = `${f.n}:${f.at}:${f.articles}`;
+	const cached = libraryCache.get(db);
+	if (cached?.key === key) return cached.index;
+	const index = { articles: articleIndex(db), complete: new Map(importedLaws(db).map((r) => [r.lawId, r.complete])) };
+	libraryCache.set(db, { key, index });
+	return index;
 }
 
 export function listScenarios(db: Db) {

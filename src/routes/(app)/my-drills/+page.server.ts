@@ -19,7 +19,7 @@ export const load: PageServerLoad = () => {
 			teamName: d.teamName,
 			teammates: (mine?.members ?? []).map((m) => m.displayName),
 			// Only what the list shows: no scenario, no other team.
-			stages: (full?.stages ?? []).map((s) => ({ id: s.id, title: s.title, status: s.status, hasSheet: SHEET_STAGE_KINDS.includes(s.kind) }))
+			stages: (full?.stages ?? []).map((s) => ({ id: s.id, kind: s.kind, title: s.title, status: s.status, hasSheet: SHEET_STAGE_KINDS.includes(s.kind) }))
 		};
 	});
 	return { displayName: user.displayName, drills };

@@ -62,7 +62,14 @@ export const drillStage = sqliteTable(
 		rubric: text('rubric', { mode: 'json' }).$type<RubricItem[]>(),
 		/** When the chief judge locked a judged stage's scores (ms); no judge can change them after. */
 		lockedAt: integer('locked_at'),
-		lockedBy: integer('locked_by').references(() => user.id, { onDelete: 'set null' })
+		lockedBy: integer('locked_by').references(() => user.id, { onDelete: 'set null' }),
+		/** 理论考试: the quiz every officer takes (no FK: quiz.ts imports nothing from here). */
+		quizId: integer('quiz_id'),
+		/**
+		 * 理论考试: 'team' = the team's score is the mean of its members' scores (a member who did not
+		 * submit counts 0); 'officer' = the same team score, and results also rank officers one by one.
+		 */
+		theoryMode: text('theory_mode').$type<'team' | 'officer'>().notNull().default('team')
 	},
 	(t) => [index('drill_stage_drill_idx').on(t.drillId)]
 );

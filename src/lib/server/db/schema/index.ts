@@ -6,3 +6,4 @@ export * from './scenario';
 export * from './drill';
 export * from './document';
 export * from './training';
+export * from './quiz';

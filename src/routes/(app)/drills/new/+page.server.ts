@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { createDrill, publishedVersions, usersWithRole } from '$lib/server/drill/drills';
 import { errorText } from '$lib/i18n/zh';
+import { listQuizzes } from '$lib/server/quiz/quizzes';
 import { echoDrillForm, fieldOfError, MAX_TEAMS, parseDrillForm, STAGE_ROWS } from './schema';
 
 const person = (u: { id: number; username: string; displayName: string }) => ({ id: u.id, username: u.username, displayName: u.displayName });
@@ -16,6 +17,7 @@ export const load: PageServerLoad = () => {
 		officers: usersWithRole(db, 'officer').map(person),
 		judges: usersWithRole(db, 'judge').map(person),
 		stageRows: STAGE_ROWS,
+		quizzes: listQuizzes(db, { published: true, pageSize: 200 }).rows.map((q) => ({ value: q.id, label: `${q.title}（${q.questions} 题）` })),
 		maxTeams: MAX_TEAMS
 	};
 };

@@ -8,12 +8,14 @@ const MAX_MEMBERS = 20;
 
 /** The stages this build can run, with the form's defaults (weights sum to 100). */
 export const STAGE_ROWS = [
+	// 理论考试 is off on a fresh form (the other four already sum to 100); ticking it needs a published quiz.
+	{ kind: 'theory', title: '理论考试', weight: 20, durationMinutes: 30, defaultIncluded: false },
 	{ kind: 'hazard', title: '现场检查', weight: 50, durationMinutes: 60 },
 	{ kind: 'procedure', title: '执法程序', weight: 25, durationMinutes: 30 },
 	{ kind: 'document', title: '文书制作', weight: 15, durationMinutes: 60 },
 	// 文明执法 is judged while the teams inspect: its window only bounds when judges may score.
 	{ kind: 'conduct', title: '文明执法', weight: 10, durationMinutes: 120 }
-] as const satisfies readonly StageInput[];
+] as const satisfies readonly (StageInput & { defaultIncluded?: boolean })[];
 
 /** What the form sends back on a refusal: text fields as strings, checkbox groups as arrays. */
 export type DrillFormValues = Record<string, string | string[]>;
@@ -88,7 +90,14 @@ function parseStages(formData: FormData, errors: Record<string, string>): StageI
 			weight: formData.get(stageField(row.kind, 'Weight')) ?? undefined,
 			durationMinutes: formData.get(stageField(row.kind, 'Minutes')) ?? undefined
 		});
-		if (r.success) stages.push({ kind: row.kind, ...r.data });
+		if (r.success && row.kind === 'theory') {
+			const quiz = String(formData.get('theoryQuizId') ?? '');
+			const mode = String(formData.get('theoryMode') ?? 'team');
+			if (!/^\d{1,9}$/.test(quiz)) {
+				isComplete = false;
+				errors.theoryQuizId = '请为理论考试选择一份已发布的测验';
+			} else stages.push({ kind: row.kind, ...r.data, quizId: Number(quiz), theoryMode: mode === 'officer' ? 'officer' : 'team' });
+		} else if (r.success) stages.push({ kind: row.kind, ...r.data });
 		else {
 			isComplete = false;
 			const names = { title: 'Title', weight: 'Weight', durationMinutes: 'Minutes' } as const;
@@ -158,5 +167,6 @@ export function fieldOfError(code: string): string {
 	if (code === 'drill.version_not_found') return 'scenarioVersionId';
 	if (code === 'drill.judge_not_judge') return 'judgeIds';
 	if (code === 'drill.weights_not_100' || code === 'drill.no_stages') return 'weights';
+	if (code === 'drill.theory_quiz') return 'theoryQuizId';
 	return 'teams';
 }

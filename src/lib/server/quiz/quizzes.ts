@@ -1,0 +1,296 @@
+/**
+ * Quizzes (测验): settings, draw rules, and the builder's checks (how many questions each rule can draw,
+ * a sample attempt). Every write is audited in the transaction that makes it.
+ */
+import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { course, courseQuiz, drill, drillStage, question, questionCategory, quiz, quizAttempt, quizRule, type QuizStatus } from '../db/schema';
+import { recordAudit } from '../audit';
+import { err, ok, type Result } from '../../domain/result';
+import { availableFor, drawAttempt, seededRandom } from '../../domain/quiz/draw';
+import type { AttemptSlot, BankQuestion, Difficulty, DrawRule, ReviewOptions } from '../../domain/quiz/types';
+
+export const MAX_QUESTIONS_PER_QUIZ = 200;
+export const MAX_TIME_LIMIT_MINUTES = 600;
+
+export const REVIEW_NONE: ReviewOptions = { score: false, correctness: false, answers: false, explanations: false };
+export const REVIEW_ALL: ReviewOptions = { score: true, correctness: true, answers: true, explanations: true };
+/** Moodle-like default: the score and what was right right away; answers and explanations after the quiz closes. */
+export const REVIEW_AFTER_SUBMIT_DEFAULT: ReviewOptions = { score: true, correctness: true, answers: false, explanations: false };
+
+export interface RuleInput {
+	categoryId: number;
+	difficulty: Difficulty | null;
+	count: number;
+	points: number;
+}
+
+export interface QuizInput {
+	title: string;
+	description: string;
+	timeLimitMinutes: number;
+	opensAt: number | null;
+	closesAt: number | null;
+	attemptsAllowed: number;
+	passMark: number;
+	shuffleOptions: boolean;
+	reviewAfterSubmit: ReviewOptions;
+	reviewAfterClose: ReviewOptions;
+	rules: RuleInput[];
+}
+
+export type QuizError =
+	| 'quiz.not_found'
+	| 'quiz.title'
+	| 'quiz.time_limit'
+	| 'quiz.window'
+	| 'quiz.attempts'
+	| 'quiz.pass_mark'
+	| 'quiz.no_rules'
+	| 'quiz.rule_count'
+	| 'quiz.rule_points'
+	| 'quiz.too_many_questions'
+	| 'quiz.category_not_found'
+	| 'quiz.rule_short'
+	| 'quiz.has_attempts';
+
+function checkInput(input: QuizInput): Result<null, QuizError> {
+	if (!input.title.trim() || input.title.length > 100) return err('quiz.title');
+	if (!Number.isInteger(input.timeLimitMinutes) || input.timeLimitMinutes < 0 || input.timeLimitMinutes > MAX_TIME_LIMIT_MINUTES) return err('quiz.time_limit');
+	if (input.opensAt !== null && input.closesAt !== null && input.closesAt <= input.opensAt) return err('quiz.window');
+	if (!Number.isInteger(input.attemptsAllowed) || input.attemptsAllowed < 0 || input.attemptsAllowed > 100) return err('quiz.attempts');
+	if (!Number.isInteger(input.passMark) || input.passMark < 0 || input.passMark > 100) return err('quiz.pass_mark');
+	if (input.rules.length === 0) return err('quiz.no_rules');
+	let total = 0;
+	for (const r of input.rules) {
+		if (!Number.isInteger(r.count) || r.count < 1) return err('quiz.rule_count');
+		if (!Number.isFinite(r.points) || r.points <= 0 || r.points > 100) return err('quiz.rule_points');
+		total += r.count;
+	}
+	if (total > MAX_QUESTIONS_PER_QUIZ) return err('quiz.too_many_questions', { max: MAX_QUESTIONS_PER_QUIZ });
+	return ok(null);
+}
+
+/** The draw inputs of the bank: every question with its category, difficulty, status and option keys. */
+export function bankForDraw(db: Db): { questions: (BankQuestion & { optionKeys: string[] })[]; categories: { id: number; parentId: number | null }[] } {
+	const questions = db
+		.select({ id: question.id, categoryId: question.categoryId, difficulty: question.difficulty, status: question.status, options: question.options })
+		.from(question)
+		.all()
+		.map((q) => ({ id: q.id, categoryId: q.categoryId, difficulty: q.difficulty, status: q.status, optionKeys: q.options.map((o) => o.key) }));
+	const categories = db.select({ id: questionCategory.id, parentId: questionCategory.parentId }).from(questionCategory).all();
+	return { questions, categories };
+}
+
+/** For each rule, how many active questions it could draw (before other rules take theirs). */
+export function ruleAvailability(db: Db, rules: readonly DrawRule[]): number[] {
+	const bank = bankForDraw(db);
+	return rules.map((r) => availableFor(r, bank.questions, bank.categories));
+}
+
+function categoriesExist(db: Db, ids: number[]): boolean {
+	if (ids.length === 0) return true;
+	const unique = [...new Set(ids)];
+	const found = db.select({ n: count() }).from(questionCategory).where(inArray(questionCategory.id, unique)).get();
+	return (found?.n ?? 0) === unique.length;
+}
+
+/** Whether the rules can be drawn from the bank now, with the first problem as an error. */
+function checkDrawable(db: Db, rules: readonly DrawRule[]): Result<null, QuizError> {
+	const bank = bankForDraw(db);
+	const r = drawAttempt({ ...bank, rules: [...rules], shuffleOptions: false, random: seededRandom(1) });
+	if (!r.ok) {
+		const p = r.problems[0];
+		return err('quiz.rule_short', { rule: p.rule + 1, available: p.available, needed: p.needed });
+	}
+	return ok(null);
+}
+
+function toRules(input: QuizInput): DrawRule[] {
+	return input.rules.map((r) => ({ categoryId: r.categoryId, difficulty: r.difficulty, count: r.count, points: r.points }));
+}
+
+export function createQuiz(db: Db, actorId: number, input: QuizInput, status: QuizStatus = 'draft'): Result<{ id: number }, QuizError> {
+	const checked = checkInput(input);
+	if (!checked.ok) return checked;
+	if (!categoriesExist(db, input.rules.map((r) => r.categoryId))) return err('quiz.category_not_found');
+	if (status === 'published') {
+		const d = checkDrawable(db, toRules(input));
+		if (!d.ok) return d;
+	}
+	return db.transaction((tx) => {
+		const { rules, ...fields } = input;
+		const row = tx
+			.insert(quiz)
+			.values({ ...fields, title: fields.title.trim(), status, createdBy: actorId })
+			.returning({ id: quiz.id })
+			.get();
+		rules.forEach((r, i) => tx.insert(quizRule).values({ quizId: row.id, ...r, sortOrder: i }).run());
+		recordAudit(tx, { actorId, action: 'quiz.create', entity: 'quiz', entityId: row.id, after: input });
+		return ok({ id: row.id });
+	});
+}
+
+/** Edits a quiz. Draw rules cannot change once anyone has attempted it (their slots came from the old rules). */
+export function updateQuiz(db: Db, actorId: number, quizId: number, input: QuizInput): Result<null, QuizError> {
+	const existing = getQuiz(db, quizId);
+	if (!existing) return err('quiz.not_found');
+	const checked = checkInput(input);
+	if (!checked.ok) return checked;
+	if (!categoriesExist(db, input.rules.map((r) => r.categoryId))) return err('quiz.category_not_found');
+	const rulesChanged = JSON.stringify(existing.rules.map(({ categoryId, difficulty, count, points }) => ({ categoryId, difficulty, count, points }))) !== JSON.stringify(input.rules);
+	if (rulesChanged && attemptCount(db, quizId) > 0) return err('quiz.has_attempts');
+	if (existing.status === 'published' && rulesChanged) {
+		const d = checkDrawable(db, toRules(input));
+		if (!d.ok) return d;
+	}
+	db.transaction((tx) => {
+		const { rules, ...fields } = input;
+		tx.update(quiz)
+			.set({ ...fields, title: fields.title.trim() })
+			.where(eq(quiz.id, quizId))
+			.run();
+		if (rulesChanged) {
+			tx.delete(quizRule).where(eq(quizRule.quizId, quizId)).run();
+			rules.forEach((r, i) => tx.insert(quizRule).values({ quizId, ...r, sortOrder: i }).run());
+		}
+		const { rules: oldRules, ...before } = existing;
+		recordAudit(tx, { actorId, action: 'quiz.update', entity: 'quiz', entityId: quizId, before: { ...before, rules: oldRules }, after: input });
+	});
+	return ok(null);
+}
+
+export function setQuizStatus(db: Db, actorId: number, quizId: number, status: QuizStatus): Result<null, QuizError> {
+	const existing = getQuiz(db, quizId);
+	if (!existing) return err('quiz.not_found');
+	if (status === 'published') {
+		const d = checkDrawable(db, existing.rules);
+		if (!d.ok) return d;
+	}
+	db.transaction((tx) => {
+		tx.update(quiz).set({ status }).where(eq(quiz.id, quizId)).run();
+		recordAudit(tx, { actorId, action: 'quiz.status', entity: 'quiz', entityId: quizId, before: { status: existing.status }, after: { status } });
+	});
+	return ok(null);
+}
+
+export function deleteQuiz(db: Db, actorId: number, quizId: number): Result<null, QuizError> {
+	const existing = getQuiz(db, quizId);
+	if (!existing) return err('quiz.not_found');
+	if (attemptCount(db, quizId) > 0) return err('quiz.has_attempts');
+	db.transaction((tx) => {
+		tx.delete(quiz).where(eq(quiz.id, quizId)).run();
+		recordAudit(tx, { actorId, action: 'quiz.delete', entity: 'quiz', entityId: quizId, before: existing });
+	});
+	return ok(null);
+}
+
+export function attemptCount(db: Db, quizId: number): number {
+	return db.select({ n: count() }).from(quizAttempt).where(eq(quizAttempt.quizId, quizId)).get()?.n ?? 0;
+}
+
+export type QuizRow = typeof quiz.$inferSelect;
+export type QuizWithRules = QuizRow & { rules: (DrawRule & { id: number; categoryName: string })[] };
+
+export function getQuiz(db: Db, quizId: number): QuizWithRules | null {
+	const row = db.select().from(quiz).where(eq(quiz.id, quizId)).get();
+	if (!row) return null;
+	const rules = db
+		.select({ id: quizRule.id, categoryId: quizRule.categoryId, difficulty: quizRule.difficulty, count: quizRule.count, points: quizRule.points, categoryName: questionCategory.name })
+		.from(quizRule)
+		.innerJoin(questionCategory, eq(questionCategory.id, quizRule.categoryId))
+		.where(eq(quizRule.quizId, quizId))
+		.orderBy(asc(quizRule.sortOrder), asc(quizRule.id))
+		.all();
+	return { ...row, rules };
+}
+
+export function maxScoreOf(rules: readonly Pick<DrawRule, 'count' | 'points'>[]): number {
+	return Math.round(rules.reduce((s, r) => s + r.count * r.points, 0) * 100) / 100;
+}
+
+export const QUIZ_PAGE_SIZE = 20;
+
+/** Trainers' list: newest first, with question counts, attempts and status; `published` limits to published ones. */
+export function listQuizzes(db: Db, opts: { page?: number; published?: boolean; pageSize?: number } = {}) {
+	const page = Math.max(1, opts.page ?? 1);
+	const size = opts.pageSize ?? QUIZ_PAGE_SIZE;
+	const where = opts.published ? eq(quiz.status, 'published') : undefined;
+	const total = db.select({ n: count() }).from(quiz).where(where).get()?.n ?? 0;
+	const rows = db
+		.select({
+			id: quiz.id,
+			title: quiz.title,
+			status: quiz.status,
+			timeLimitMinutes: quiz.timeLimitMinutes,
+			passMark: quiz.passMark,
+			opensAt: quiz.opensAt,
+			closesAt: quiz.closesAt,
+			questions: sql<number>`(select coalesce(sum(${quizRule.count}), 0) from ${quizRule} where ${quizRule.quizId} = ${quiz.id})`,
+			attempts: sql<number>`(select count(*) from ${quizAttempt} where ${quizAttempt.quizId} = ${quiz.id} and ${quizAttempt.status} = 'submitted')`
+		})
+		.from(quiz)
+		.where(where)
+		.orderBy(desc(quiz.id))
+		.limit(size)
+		.offset((page - 1) * size)
+		.all();
+	return { rows, total, page, pageSize: size };
+}
+
+/** A sample attempt for the builder's preview: the questions a learner might get, with stems (no grading). */
+export function sampleDraw(db: Db, quizId: number, seed: number): Result<{ slots: AttemptSlot[]; questions: { id: number; type: string; stem: string; difficulty: number; categoryId: number }[] }, QuizError> {
+	const q = getQuiz(db, quizId);
+	if (!q) return err('quiz.not_found');
+	const bank = bankForDraw(db);
+	const r = drawAttempt({ ...bank, rules: q.rules, shuffleOptions: q.shuffleOptions, random: seededRandom(seed) });
+	if (!r.ok) {
+		const p = r.problems[0];
+		return err('quiz.rule_short', { rule: p.rule + 1, available: p.available, needed: p.needed });
+	}
+	const ids = r.slots.map((s) => s.questionId);
+	const rows = db
+		.select({ id: question.id, type: question.type, stem: question.stem, difficulty: question.difficulty, categoryId: question.categoryId })
+		.from(question)
+		.where(inArray(question.id, ids))
+		.all();
+	const byId = new Map(rows.map((x) => [x.id, x]));
+	return ok({ slots: r.slots, questions: ids.map((id) => byId.get(id)!).filter(Boolean) });
+}
+
+/** Categories as flat options for the rule editor, each with its path (安全生产法律法规 / 安全生产法（2021）). */
+export function categoryOptions(db: Db): { id: number; path: string }[] {
+	const rows = db.select({ id: questionCategory.id, parentId: questionCategory.parentId, name: questionCategory.name, sortOrder: questionCategory.sortOrder }).from(questionCategory).all();
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	const pathOf = (id: number, seen = new Set<number>()): string => {
+		const r = byId.get(id);
+		if (!r || seen.has(id)) return '';
+		seen.add(id);
+		return r.parentId === null ? r.name : `${pathOf(r.parentId, seen)} / ${r.name}`;
+	};
+	return rows.map((r) => ({ id: r.id, path: pathOf(r.id) })).sort((a, b) => a.path.localeCompare(b.path, 'zh-CN'));
+}
+
+
+/**
+ * Where a quiz is used: courses that include it and drills whose 理论考试 stage draws from it. The
+ * builder shows them before a delete (the drill stage has no foreign key to the quiz, so a deleted quiz
+ * would leave that stage without questions).
+ */
+export function quizUsage(db: Db, quizId: number): { courses: { id: number; title: string }[]; drills: { id: number; title: string }[] } {
+	const courses = db
+		.select({ id: course.id, title: course.title })
+		.from(courseQuiz)
+		.innerJoin(course, eq(course.id, courseQuiz.courseId))
+		.where(eq(courseQuiz.quizId, quizId))
+		.orderBy(asc(course.id))
+		.all();
+	const drills = db
+		.selectDistinct({ id: drill.id, title: drill.title })
+		.from(drillStage)
+		.innerJoin(drill, eq(drill.id, drillStage.drillId))
+		.where(eq(drillStage.quizId, quizId))
+		.orderBy(asc(drill.id))
+		.all();
+	return { courses, drills };
+}
