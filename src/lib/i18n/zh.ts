@@ -142,6 +142,7 @@ export const scoreRuleLabels = {
 	'judge.rubric': '评委评分',
 	'document.check': '文书自动检查',
 	'document.adjustment': '评委调整文书得分',
+	'theory.member': '队员理论考试成绩（队内平均）',
 	'stage.floor': '阶段得分不低于 0 的补足'
 } as const satisfies Record<ScoreRule, string>;
 
@@ -204,6 +205,11 @@ export const auditActionLabels: Record<string, string> = {
 	'scenario.duplicate': '复制场景',
 	'drill.create': '创建比武活动',
 	'drill.stage_open': '开始比赛阶段',
+	'quiz.create': '新建测验',
+	'quiz.update': '修改测验',
+	'quiz.status': '更改测验发布状态',
+	'quiz.delete': '删除测验',
+	'quiz.regrade': '测验重新评分',
 	'drill.stage_close': '结束比赛阶段',
 	'drill.extend': '延长队伍时间',
 	'drill.debrief_open': '开放讲解',
@@ -238,10 +244,32 @@ export const auditActionLabels: Record<string, string> = {
 	'training.exam_result': '录入考试成绩',
 	'training.certificate_issue': '发放培训合格证明',
 	'training.certificate_revoke': '撤销培训合格证明',
-	'training.export_unmasked': '导出含完整身份证号的培训统计'
+	'training.export_unmasked': '导出含完整身份证号的培训统计',
+	// 题库 (question bank)
+	'bank.category_create': '新建试题分类',
+	'bank.category_rename': '重命名试题分类',
+	'bank.category_move': '移动试题分类',
+	'bank.category_delete': '删除试题分类',
+	'bank.question_create': '新建试题',
+	'bank.question_update': '修改试题',
+	'bank.question_status': '更改试题状态',
+	'bank.question_delete': '删除试题',
+	'bank.import': '导入试题',
+	// 课程 (courses vertical)
+	'course.create': '新建课程',
+	'course.update': '修改课程',
+	'course.delete': '删除课程',
+	'course.lesson_create': '新增课时',
+	'course.lesson_update': '修改课时',
+	'course.lesson_delete': '删除课时',
+	'course.lesson_move': '调整课时顺序',
+	'course.quiz_attach': '课程添加测验',
+	'course.quiz_detach': '课程移除测验',
+	'course.quiz_move': '调整课程测验顺序',
+	'course.complete': '完成课程（计入学时）'
 };
 
-export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动', practice_document: '练习文书', training_session: '培训期次', enrollment: '培训报名', trainee: '学员', attendance: '考勤', exam_result: '考试成绩', training_certificate: '培训合格证明' };
+export const auditEntityLabels: Record<string, string> = { user: '用户', unit: '单位', system: '系统', law: '法规', scenario: '场景', drill: '比武活动', practice_document: '练习文书', training_session: '培训期次', enrollment: '培训报名', trainee: '学员', attendance: '考勤', exam_result: '考试成绩', training_certificate: '培训合格证明', quiz: '测验', question: '试题', question_category: '试题分类', course: '课程', lesson: '课时' };
 
 /** Error code → message. `{name}` placeholders are filled from the error's params. */
 export const errors: Record<string, string> = {
@@ -283,7 +311,33 @@ export const errors: Record<string, string> = {
 	'drill.judge_not_judge': '评委必须是具有评委角色的用户',
 	'drill.stage_not_found': '未找到该比赛阶段',
 	'drill.stage_not_pending': '该阶段已经开始过，不能再次开始',
-	'drill.stage_kind_unavailable': '该类型的阶段尚未开放（文书制作、理论考试将在后续版本提供）',
+	'drill.stage_kind_unavailable': '该类型的阶段尚未开放',
+	'drill.theory_quiz': '理论考试阶段需要选择一份已发布的测验',
+	// quizzes and attempts
+	'quiz.not_found': '未找到该测验',
+	'quiz.title': '请填写测验名称（不超过 100 个字符）',
+	'quiz.time_limit': '时间限制应为 0–600 分钟的整数（0 表示不限时）',
+	'quiz.window': '关闭时间必须晚于开放时间',
+	'quiz.attempts': '允许作答次数应为 0–100 的整数（0 表示不限次数）',
+	'quiz.pass_mark': '及格线应为 0–100 的整数',
+	'quiz.no_rules': '请至少添加一条抽题规则',
+	'quiz.rule_count': '每条抽题规则至少抽 1 题',
+	'quiz.rule_points': '每题分值应大于 0 且不超过 100',
+	'quiz.too_many_questions': '一份测验最多 {max} 题',
+	'quiz.category_not_found': '抽题规则中的试题分类不存在',
+	'quiz.rule_short': '第 {rule} 条抽题规则需要 {needed} 题，但题库中只有 {available} 道可用（在用状态、未被前面的规则抽走）的试题',
+	'quiz.has_attempts': '已有学员作答该测验，不能修改抽题规则或删除；可以停止发布',
+	'quiz.not_published': '该测验尚未发布',
+	'quiz.not_open_yet': '该测验尚未开放',
+	'quiz.closed': '该测验已关闭',
+	'quiz.no_attempts_left': '您的作答次数已用完',
+	'attempt.not_found': '未找到该次作答',
+	'attempt.submitted': '本次作答已交卷，不能再修改',
+	'attempt.time_up': '作答时间已到，系统已按已保存的答案自动交卷',
+	'attempt.bad_slot': '题号无效',
+	'attempt.bad_response': '答案格式与题型不符',
+	'attempt.bad_request': '请求格式不正确',
+	'drill.no_quiz': '该理论考试阶段没有设置测验',
 	'drill.not_member': '您不是该比武活动参赛队伍的成员',
 	'drill.stage_not_open': '该阶段尚未开始',
 	'drill.stage_closed': '该阶段已结束，不能再修改答卷',
@@ -395,7 +449,40 @@ export const errors: Record<string, string> = {
 	'id.checksum': '身份证号校验位不正确，请逐位核对',
 	'phone.empty': '请填写手机号',
 	'phone.invalid': '手机号格式不正确',
-	'phone.not_mobile': '请填写手机号码，不能是座机号码'
+	'phone.not_mobile': '请填写手机号码，不能是座机号码',
+	// 题库 (question bank)
+	'bank.category_not_found': '未找到该试题分类，可能已被删除，请刷新页面',
+	'bank.category_parent_not_found': '所选上级分类不存在，请刷新页面后重新选择',
+	'bank.category_name_required': '请填写分类名称',
+	'bank.category_name_too_long': '分类名称不能超过 {max} 个字',
+	'bank.category_name_slash': '分类名称中不能有“/”或“\\”（导入导出时用“/”分隔各级分类）',
+	'bank.category_name_taken': '同一级下已有名为“{name}”的分类',
+	'bank.category_cycle': '不能把分类移到它自己或它的下级分类之下',
+	'bank.category_has_children': '该分类下还有 {count} 个下级分类，请先删除或移走它们',
+	'bank.category_has_questions': '该分类（不含下级分类）中还有 {count} 道试题，请先把试题移到其他分类或删除',
+	'bank.category_in_quiz': '测验 {quizzes} 的抽题规则使用了该分类，请先修改这些抽题规则',
+	'bank.question_not_found': '未找到该试题，可能已被删除',
+	'bank.invalid_question': '试题内容有误，请按提示修改',
+	'bank.duplicate': '题库中已有题干和选项都相同的试题（编号 {id}），请勿重复录入',
+	'bank.stale': '该试题已被他人修改（现为第 {version} 版），请刷新页面，核对最新内容后再修改',
+	'bank.bad_status': '试题状态无效',
+	'bank.question_used': '该试题已被 {count} 次测验作答抽到，删除会使这些成绩无法查看；请改为“停用”，停用后不会再被抽到',
+	// 课程 (courses vertical: src/lib/server/course)
+	'course.not_found': '未找到该课程',
+	'course.title_required': '请填写课程名称',
+	'course.title_too_long': '课程名称不能超过 {max} 个字',
+	'course.hours': '学时应大于 0 且不超过 {max}，最多两位小数',
+	'course.no_lessons': '课程还没有课时，至少添加一课后才能发布',
+	'course.last_lesson': '已发布的课程至少要保留一课；如需删除这一课，请先下架课程',
+	'course.has_completions': '已有 {count} 人完成该课程，其学时和结业证明须保留，不能删除；可以下架课程（改为草稿），学员将不再看到它',
+	'course.lesson_not_found': '未找到该课时，可能已被删除，请刷新页面',
+	'course.lesson_title': '请填写课时标题（不超过 {max} 个字）',
+	'course.quiz_not_found': '所选测验不存在，请刷新页面后重新选择',
+	'course.quiz_attached': '该测验已在本课程中',
+	'course.quiz_not_attached': '该测验不在本课程中，请刷新页面',
+	'course.not_open': '该课程未发布或不面向您的人员类别，不能记录学习进度',
+	'course.forbidden': '只能查看本人的结业证明',
+	'course.not_completed': '尚未完成该课程：学完全部课时并通过全部测验后可获得结业证明'
 };
 
 export function errorText(error: { code: string; params?: Record<string, string | number> }): string {
@@ -489,3 +576,58 @@ export const rosterText: Record<string, string> = {
 export function rosterProblemMessage(code: string, params?: Record<string, string | number>): string {
 	return fillTemplate(rosterText[code] ?? code, params);
 }
+
+// ————— 题库 (question bank) —————
+
+/** 多选题计分方式, as the editor shows them and the import template writes them (validate.ts reads these). */
+export const multipleScoringLabels = { all: '全对得分', partial: '部分得分' } as const satisfies Record<'all' | 'partial', string>;
+
+/** 试题导入: file refusals (codes of the shared xlsx/csv reader) and row problems. */
+export const bankImportText: Record<string, string> = {
+	'upload.missing': '请选择要导入的试题文件（.xlsx 或 .csv）',
+	'upload.empty': '文件是空的（0 字节）',
+	'upload.too_large': '文件超过 {max} MB，请拆成几个文件分别导入',
+	'upload.bad_type': '只能导入 .xlsx 或 .csv 文件',
+	'upload.xls': '这是旧版 Excel（.xls）文件，请在 Excel 中“另存为” .xlsx 后再导入',
+	'upload.not_xlsx': '文件不是有效的 .xlsx 工作簿（可能是改了扩展名的其他文件），请在 Excel 中另存为 .xlsx 后再导入',
+	'upload.encrypted': '工作簿设置了密码或已加密，请取消密码后再导入',
+	'upload.too_big_inside': '工作簿解压后超过 {max} MB，不像是一份试题表，已拒绝',
+	'upload.unreadable': '无法读取该工作簿：{detail}',
+	'upload.no_sheet': '工作簿中没有工作表',
+	'upload.not_text': 'CSV 文件中含有非文字内容，请确认选择的是试题文件',
+	'upload.bad_csv': 'CSV 文件格式有误：{detail}',
+	'file.empty': '文件中没有任何内容',
+	'file.no_rows': '表头下面没有任何试题，请从表头的下一行起每行填写一道试题',
+	'file.too_many_rows': '文件中有 {count} 道试题，超过一次最多导入的 {max} 道，请拆成几个文件分别导入',
+	'header.not_found': '前 {max} 行中没有找到表头（应包含 分类、题型、题干、答案 等列），建议使用下载的模板',
+	'header.missing': '缺少必填的「{column}」列',
+	'header.duplicate': '「{column}」列出现了两次，同一列只能出现一次',
+	'header.unknown': '「{text}」不是题库模板中的列，请删除该列或改为模板中的列名',
+	'row.example': '这是模板中的示例试题，请删除后再导入',
+	'category.required': '未填写分类',
+	'category.bad_path': '分类「{path}」中有空的一级（两个 / 之间或开头结尾没有名称）',
+	'category.bad_name': '分类名称「{name}」不能超过 {max} 个字，也不能含有“\\”',
+	'category.missing': '题库中没有分类「{path}」；请先在分类管理中建立，或勾选“同时新建文件中缺少的分类”',
+	'duplicate.file': '与第 {row} 行是同一道试题（题干和选项相同）',
+	'duplicate.bank': '题库中已有这道试题（编号 {id}，题干和选项相同）',
+	'import.has_problems': '文件中有 {count} 处问题，未导入任何试题；请修改后重新上传'
+};
+
+export function bankImportMessage(code: string, params?: Record<string, string | number>): string {
+	return fillTemplate(bankImportText[code] ?? code, params);
+}
+
+// --- 课程 (courses vertical) -------------------------------------------------------------------------------
+
+export const courseStatusLabels = { draft: '草稿', published: '已发布' } as const satisfies Record<'draft' | 'published', string>;
+
+// --- 测验管理 (quiz builder, attempts list, item statistics: src/routes/(app)/quizzes) -------------------------
+
+export const quizStatusLabels = { draft: '草稿', published: '已发布' } as const satisfies Record<'draft' | 'published', string>;
+/** Who submitted an attempt, as the trainers' attempts list shows it. */
+export const submittedByLabels = { learner: '本人', server: '系统自动', trainer: '阶段结束' } as const satisfies Record<'learner' | 'server' | 'trainer', string>;
+/** What a learner may see after submitting / after the quiz closes (ReviewOptions). */
+export const reviewOptionLabels = { score: '成绩', correctness: '对错', answers: '正确答案', explanations: '解析' } as const satisfies Record<
+	'score' | 'correctness' | 'answers' | 'explanations',
+	string
+>;

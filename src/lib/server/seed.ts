@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from './db';
 import { unit, user, userRole } from './db/schema';
 import { hashPassword } from './auth/password';
@@ -6,6 +7,8 @@ import { countUsers } from './user/users';
 import type { Role, Sector, StaffCategory } from '../domain/roles';
 import type { UnitKind } from '../domain/unit';
 import { chinaYear, DEMO_TRAINING_SEED, mulberry32, seedTrainingYear } from './seed/training';
+import { seedQuizAttempts, seedQuizContent } from './seed/quiz';
+import { STANDALONE_QUIZZES } from './seed/quiz-content';
 
 export interface DemoAccount {
 	username: string;
@@ -92,7 +95,9 @@ function demoUsers(): UserSeed[] {
 	const learners: [string, string, StaffCategory][] = [
 		['ent-machinery', '陈主任', 'principal'],
 		['ent-food', '刘安全', 'safety_manager'],
-		['ent-wood', '王师傅', 'special_operator']
+		['ent-wood', '王师傅', 'special_operator'],
+		// A new worker (其他从业人员): the audience of the 新员工三级安全教育 demo course.
+		['ent-machinery', '赵新工', 'other']
 	];
 	learners.forEach(([unitKey, name, category], i) =>
 		users.push({
@@ -150,6 +155,11 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[] 
 		// A county year of the training registry (12 sessions, ~2,000 trainees): raw prepared statements on the
 		// same connection, so it runs inside this transaction.
 		seedTrainingYear(db, { year: chinaYear(), countyUnitId: ids.get('ys')!, organizerUnitId: ids.get('ys-yjj')!, rng: mulberry32(DEMO_TRAINING_SEED) });
+		// The question bank, quizzes and two courses; officers and two learners already took the stand-alone quiz.
+		const idOf = (username: string) => tx.select({ id: user.id }).from(user).where(eq(user.username, username)).get()!.id;
+		const quizzes = seedQuizContent(db, idOf('trainer'));
+		const takers = users.filter((u) => u.roles.includes('officer') || u.username === 'learner2' || u.username === 'learner3').map((u) => idOf(u.username));
+		seedQuizAttempts(db, quizzes.quizzes.find((q) => q.title === STANDALONE_QUIZZES[0].title)!.id, takers, mulberry32(DEMO_TRAINING_SEED + 1), Date.now());
 		recordAudit(tx, { actorId: null, action: 'seed.demo', entity: 'system', after: { units: UNITS.length, users: users.length } });
 		return users.map(({ username, displayName, roles }) => ({ username, displayName, roles }));
 	});

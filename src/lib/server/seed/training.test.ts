@@ -239,6 +239,7 @@ describe('seedDemo', () => {
 		expect(one<{ n: number }>(db, 'select count(*) n from training_session').n).toBe(12);
 		const l1 = one<{ id: number }>(db, "select id from user where username = 'learner1'");
 		expect(myEnrollments(db, l1.id).length).toBeGreaterThan(0);
-		expect(one<{ n: number }>(db, 'select count(*) n from trainee where user_id is not null').n).toBe(3);
+		// learner1–4: every demo learner account is linked to its trainee record.
+		expect(one<{ n: number }>(db, 'select count(*) n from trainee where user_id is not null').n).toBe(4);
 	}, 30_000);
 });
