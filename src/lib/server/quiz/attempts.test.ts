@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
-import { attemptAnswer, auditLog, question, quizAttempt } from '../db/schema';
+import { attemptAnswer, auditLog, course, courseCompletion, courseQuiz, lesson, lessonProgress, question, quizAttempt } from '../db/schema';
 import type { Response } from '../../domain/quiz/types';
 import {
 	attemptView,
@@ -201,5 +201,34 @@ describe('regrade', () => {
 		expect(audit).toHaveLength(1);
 		expect(audit[0].reason).toBe('单选题答案有误');
 		expect(regradePreview(t.db, t.quizId).changes).toEqual([]);
+	});
+});
+
+describe('course completion', () => {
+	it('a course quiz passed when the server submits it at the end completes the course and credits its hours', () => {
+		const t = setup();
+		const courseId = t.db.insert(course).values({ title: '测试课程', hours: 4, status: 'published' }).returning().get().id;
+		const lessonId = t.db.insert(lesson).values({ courseId, sortOrder: 0, title: '第一课', body: '正文' }).returning().get().id;
+		t.db.insert(courseQuiz).values({ courseId, quizId: t.quizId }).run();
+		t.db.insert(lessonProgress).values({ userId: t.learner, lessonId, readAt: T0 }).run();
+		const id = t.start();
+		RIGHT.forEach((r, i) => t.answer(id, i, r));
+		expect(t.db.select().from(courseCompletion).all()).toEqual([]);
+		// Nobody submits: the sweeper does, after the end and the grace.
+		sweepExpired(t.db, T0 + 10 * MIN + SAVE_GRACE_MS + 1);
+		expect(t.db.select().from(quizAttempt).where(eq(quizAttempt.id, id)).get()).toMatchObject({ submittedBy: 'server', score: 20, passed: true });
+		const done = t.db.select().from(courseCompletion).all();
+		expect(done).toHaveLength(1);
+		expect(done[0]).toMatchObject({ userId: t.learner, courseId, hours: 4 });
+	});
+
+	it('a failed attempt completes nothing', () => {
+		const t = setup();
+		const courseId = t.db.insert(course).values({ title: '测试课程', hours: 4, status: 'published' }).returning().get().id;
+		t.db.insert(courseQuiz).values({ courseId, quizId: t.quizId }).run();
+		const id = t.start();
+		t.answer(id, 0, RIGHT[0]);
+		submitAttempt(t.db, t.learner, id, T0 + 2 * MIN);
+		expect(t.db.select().from(courseCompletion).all()).toEqual([]);
 	});
 });

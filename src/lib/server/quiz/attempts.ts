@@ -15,6 +15,7 @@ import { answerToText } from '../../domain/quiz/validate';
 import { regradeChanges } from '../../domain/quiz/regrade';
 import type { AttemptSlot, QuestionData, QuestionType, Response, ReviewOptions } from '../../domain/quiz/types';
 import { bankForDraw, getQuiz, maxScoreOf, REVIEW_NONE } from './quizzes';
+import { completeIfDoneForQuiz } from '../course/progress';
 
 /** Saves this long after the end still count (the request was on its way); the sweeper waits as long. */
 export const SAVE_GRACE_MS = 3_000;
@@ -121,12 +122,16 @@ function openAttemptOf(db: Db, userId: number, quizId: number, context: string, 
 
 const isExpired = (a: Pick<AttemptRow, 'endsAt' | 'status'>, now: number) => a.status === 'open' && a.endsAt !== null && now > a.endsAt + SAVE_GRACE_MS;
 
-/** Called after an attempt is graded; the course module registers its completion check here. */
+/**
+ * After an attempt is graded (or regraded to a pass): a passed course quiz may complete a course, which
+ * credits its hours to the training record. Attempts in a drill never count for courses.
+ */
 type AfterSubmit = (db: Db, attempt: { userId: number; quizId: number; context: string; passed: boolean }, now: number) => void;
-const afterSubmitHooks: AfterSubmit[] = [];
-export function onAttemptSubmitted(hook: AfterSubmit): void {
-	if (!afterSubmitHooks.includes(hook)) afterSubmitHooks.push(hook);
-}
+const afterSubmitHooks: AfterSubmit[] = [
+	(db, a, now) => {
+		if (a.passed && a.context === '') completeIfDoneForQuiz(db, a.userId, a.quizId, now);
+	}
+];
 
 type GradableQuestion = Pick<QuestionData, 'type' | 'answer' | 'multipleScoring'>;
 

@@ -222,6 +222,24 @@ describe('trainingStats', () => {
 		]);
 	});
 
+	it('counts completed online course hours toward the year, on their completion date', () => {
+		const liu = data.trainees.find((t) => t.name === '刘洋')!.id;
+		const wang = data.trainees.find((t) => t.name === '王强')!.id;
+		const withCourses = {
+			...data,
+			courseHours: [
+				{ traineeId: liu, date: '2026-03-01', hours: 12 }, // 刘洋: 0 + 12 ≥ 12 → no longer short
+				{ traineeId: wang, date: '2025-12-31', hours: 8 }, // last year: does not count for 2026
+				{ traineeId: wang, date: '2026-05-01', hours: 4 } // 王强: 3 + 4 = 7 of 20
+			]
+		};
+		const s = computeTrainingStats(withCourses, { year: 2026 }, NOW);
+		expect(s.shortLearners.map((r) => [r.name, r.done, r.short])).toEqual([
+			['赵敏', 6, 14],
+			['王强', 7, 13]
+		]);
+	});
+
 	it('lists who is short of this year’s hours, by learner and by enterprise', () => {
 		const s = computeTrainingStats(data, { year: 2026 }, NOW);
 		// T1 18 h ≥ 12 (S5's hours count though the session was cancelled); T2 10 h ≥ 8 (2025 does not count);

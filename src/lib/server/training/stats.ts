@@ -16,7 +16,8 @@
  *   category (or mixed) or has such a trainee enrolled.
  * - Compliance (学时不足): every trainee on record by the end of the year (of the category; of an enterprise under
  *   the region), their hours this year from any session against the yearly 再培训 requirement of
- *   domain/training/hours.ts (`compliance`, records = hours per attended slot date). The initial-training
+ *   domain/training/hours.ts (`compliance`, records = hours per attended slot date, plus completed online
+ *   courses of the linked account on their completion date). The initial-training
  *   requirement needs the date someone took up the post, which the registry does not hold, so it is not judged
  *   here (the per-learner `initialShort` is shown for information).
  */
@@ -54,6 +55,8 @@ export interface StatsData {
 	enrollments: { sessionId: number; traineeId: number; status: 'enrolled' | 'waiting' | 'cancelled' }[];
 	/** Every attended slot up to the end of the year, of any session (also the compliance records). */
 	attendance: { slotId: number; traineeId: number; date: string; hours: number }[];
+	/** Online courses completed by the account linked to a trainee, up to the end of the year (China-time dates). */
+	courseHours?: { traineeId: number; date: string; hours: number }[];
 	exams: { sessionId: number; traineeId: number; passed: boolean }[];
 	/** Certificates of the year's sessions that are not revoked. */
 	certificates: { sessionId: number; traineeId: number }[];
@@ -254,7 +257,21 @@ export function loadStatsData(db: Db, year: number): StatsData {
 		)
 		.raw(false)
 		.all(`${year}-12-31`) as StatsData['attendance'];
-	return { units, sessions, slots, enrollments, attendance: attended, exams, certificates, trainees };
+	// Completed online courses count toward a learner's hours like attended slots (issue 8: 「线上课程」).
+	const courseHours = db.$client
+		.prepare('select t.id as traineeId, c.completed_at as completedAt, c.hours as hours from course_completion c join trainee t on t.user_id = c.user_id')
+		.all() as { traineeId: number; completedAt: number; hours: number }[];
+	return {
+		units,
+		sessions,
+		slots,
+		enrollments,
+		attendance: attended,
+		courseHours: courseHours.map((c) => ({ traineeId: c.traineeId, date: chinaDate(c.completedAt), hours: c.hours })).filter((c) => c.date <= `${year}-12-31`),
+		exams,
+		certificates,
+		trainees
+	};
 }
 
 /** The figures of one year under the filter, as seen at `now` (which slots have been held). Pure. */
@@ -367,7 +384,7 @@ export function computeTrainingStats(data: StatsData, filter: StatsFilter, now: 
 		return true;
 	});
 	const records = new Map<number, Map<string, number>>();
-	for (const h of data.attendance) {
+	for (const h of [...data.attendance, ...(data.courseHours ?? [])]) {
 		if (h.date > yearEnd) continue;
 		let byDate = records.get(h.traineeId);
 		if (!byDate) records.set(h.traineeId, (byDate = new Map()));

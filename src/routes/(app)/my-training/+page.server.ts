@@ -7,6 +7,9 @@ import { parseForm, requiredId } from '$lib/server/forms';
 import { enrollingSessions } from '$lib/server/training/sessions';
 import { cancelEnrollment, myEnrollments, selfEnroll } from '$lib/server/training/enrollment';
 import { errorText } from '$lib/i18n/zh';
+// Courses vertical: 学时档案 with completed online course hours as their own line.
+import { hoursRecord } from '$lib/server/course/hours';
+import { chinaDate } from '$lib/server/training/attendance';
 
 const enrollSchema = z.object({ sessionId: requiredId('培训期次') });
 const cancelSchema = z.object({ enrollmentId: requiredId('报名记录') });
@@ -33,7 +36,9 @@ export const load: PageServerLoad = () => {
 				mine: e ? { enrollmentId: e.enrollmentId, status: e.status, waitingPlace: e.waitingPlace, canCancel: e.canCancel } : null
 			};
 		}),
-		mine
+		mine,
+		// 学时档案 of this (China-time) year: 培训班 and 线上课程 hours as separate lines (src/lib/server/course/hours.ts).
+		hours: hoursRecord(db, user.id, Number(chinaDate(Date.now()).slice(0, 4)))
 	};
 };
 
