@@ -21,6 +21,7 @@ export const NAV: readonly NavItem[] = [
 	{ href: '/bank', label: '题库', roles: ['trainer', 'admin'] },
 	{ href: '/quizzes', label: '测验', roles: ['trainer', 'admin'] },
 	{ href: '/courses', label: '课程', roles: ['trainer', 'admin', 'learner'] },
+	{ href: '/quiz', label: '在线测验', roles: ['learner'] },
 	{ href: '/judging', label: '我的评分', roles: ['judge'] },
 	{ href: '/my-drills', label: '我的比武', roles: ['officer'] },
 	{ href: '/documents', label: '文书练习', roles: ['officer', 'trainer'] },

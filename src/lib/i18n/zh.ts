@@ -331,6 +331,7 @@ export const errors: Record<string, string> = {
 	'quiz.not_open_yet': '该测验尚未开放',
 	'quiz.closed': '该测验已关闭',
 	'quiz.no_attempts_left': '您的作答次数已用完',
+	'quiz.drill_only': '该测验用于比武理论考试，只能在比武中作答',
 	'attempt.not_found': '未找到该次作答',
 	'attempt.submitted': '本次作答已交卷，不能再修改',
 	'attempt.time_up': '作答时间已到，系统已按已保存的答案自动交卷',

@@ -6,6 +6,7 @@ import type { Response } from '../../domain/quiz/types';
 import {
 	attemptView,
 	checkResponse,
+	learnerQuizzes,
 	myAttempts,
 	quizStartInfo,
 	regradePreview,
@@ -230,5 +231,18 @@ describe('course completion', () => {
 		t.answer(id, 0, RIGHT[0]);
 		submitAttempt(t.db, t.learner, id, T0 + 2 * MIN);
 		expect(t.db.select().from(courseCompletion).all()).toEqual([]);
+	});
+});
+
+describe('a drill’s theory quiz', () => {
+	it('cannot be taken on its own once a drill stage uses it, and is not listed for learners', () => {
+		const t = setup();
+		expect(learnerQuizzes(t.db, t.learner, T0).map((q) => q.id)).toEqual([t.quizId]);
+		// A stage row pointing at the quiz is all that matters here (no drill machinery needed): insert it raw.
+		t.db.$client.pragma('foreign_keys = OFF');
+		t.db.$client.prepare("insert into drill_stage (drill_id, kind, title, weight, duration_minutes, position, quiz_id) values (999, 'theory', '理论考试', 20, 30, 0, ?)").run(t.quizId);
+		expect(startAttempt(t.db, t.learner, t.quizId, T0)).toMatchObject({ ok: false, error: { code: 'quiz.drill_only' } });
+		expect(quizStartInfo(t.db, t.learner, t.quizId, T0)?.blocked).toBe('quiz.drill_only');
+		expect(learnerQuizzes(t.db, t.learner, T0)).toEqual([]);
 	});
 });

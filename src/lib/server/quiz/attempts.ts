@@ -28,6 +28,7 @@ export type AttemptError =
 	| 'quiz.closed'
 	| 'quiz.no_attempts_left'
 	| 'quiz.rule_short'
+	| 'quiz.drill_only'
 	| 'attempt.not_found'
 	| 'attempt.submitted'
 	| 'attempt.time_up'
@@ -71,6 +72,8 @@ export function startAttempt(db: Db, userId: number, quizId: number, now = Date.
 		const w = windowError(q, now);
 		if (w) return err(w);
 	}
+	// A drill's 理论考试 is taken in the drill only: practising it beforehand would give its questions away.
+	if (context === '' && isDrillQuiz(db, quizId)) return err('quiz.drill_only');
 	const allowed = opts.attemptsAllowed ?? q.attemptsAllowed;
 	const bank = bankForDraw(db);
 	const seed = opts.seed ?? (Math.random() * 2 ** 31) >>> 0;
@@ -103,6 +106,10 @@ export function startAttempt(db: Db, userId: number, quizId: number, now = Date.
 		return ok({ attemptId: row.id, resumed: false });
 	});
 	return insert.immediate();
+}
+
+function isDrillQuiz(db: Db, quizId: number): boolean {
+	return !!db.$client.prepare('select 1 from drill_stage where quiz_id = ? limit 1').get(quizId);
 }
 
 /** The user's open attempt in a context, submitting it first when its time is up. */
@@ -530,7 +537,7 @@ export function quizStartInfo(db: Db, userId: number, quizId: number, now = Date
 	const attempts = myAttempts(db, userId, quizId, '', now);
 	const open = attempts.find((x) => x.status === 'open') ?? null;
 	const left = q.attemptsAllowed === 0 ? null : Math.max(0, q.attemptsAllowed - attempts.length);
-	const blocked = open ? null : windowError(q, now) ?? (left === 0 ? 'quiz.no_attempts_left' : null);
+	const blocked = open ? null : (windowError(q, now) ?? (isDrillQuiz(db, quizId) ? 'quiz.drill_only' : left === 0 ? 'quiz.no_attempts_left' : null));
 	return {
 		quiz: { id: q.id, title: q.title, description: q.description, timeLimitMinutes: q.timeLimitMinutes, opensAt: q.opensAt, closesAt: q.closesAt, attemptsAllowed: q.attemptsAllowed, passMark: q.passMark, questionCount: q.rules.reduce((s, r) => s + r.count, 0), maxScore: maxScoreOf(q.rules) },
 		attempts,
@@ -624,4 +631,25 @@ export function statsInput(db: Db, quizId: number) {
 			return { questionId: s.questionId, points: x?.points ?? 0, maxPoints: s.points, response: x?.response ?? null };
 		})
 	}));
+}
+
+/**
+ * Published quizzes a learner can take on their own (not a drill's 理论考试), with their best score and
+ * whether an attempt is open.
+ */
+export function learnerQuizzes(db: Db, userId: number, now = Date.now()) {
+	const rows = db.$client
+		.prepare(
+			`select q.id, q.title, q.time_limit_minutes as timeLimitMinutes, q.pass_mark as passMark,
+				(select coalesce(sum(r.count), 0) from quiz_rule r where r.quiz_id = q.id) as questions,
+				(select max(a.score) from quiz_attempt a where a.quiz_id = q.id and a.user_id = ? and a.context = '' and a.status = 'submitted') as best,
+				(select max(a.passed) from quiz_attempt a where a.quiz_id = q.id and a.user_id = ? and a.context = '' and a.status = 'submitted') as passed,
+				exists (select 1 from quiz_attempt a where a.quiz_id = q.id and a.user_id = ? and a.context = '' and a.status = 'open') as open
+			from quiz q
+			where q.status = 'published' and not exists (select 1 from drill_stage s where s.quiz_id = q.id)
+				and (q.closes_at is null or q.closes_at > ?) and (q.opens_at is null or q.opens_at <= ?)
+			order by q.id desc limit 200`
+		)
+		.all(userId, userId, userId, now, now) as { id: number; title: string; timeLimitMinutes: number; passMark: number; questions: number; best: number | null; passed: number | null; open: number }[];
+	return rows.map((r) => ({ ...r, passed: r.passed === 1, open: r.open === 1 }));
 }

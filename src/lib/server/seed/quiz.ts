@@ -20,7 +20,7 @@ export interface QuizSeedResult {
 	courses: { id: number; title: string }[];
 }
 
-export function seedQuizContent(db: Db, trainerId: number): QuizSeedResult {
+export function seedQuizContent(db: Db, trainerId: number, now = Date.now()): QuizSeedResult {
 	const categoryIds = new Map<string, number>();
 	CATEGORIES.forEach((c, i) => {
 		const row = db
@@ -36,7 +36,7 @@ export function seedQuizContent(db: Db, trainerId: number): QuizSeedResult {
 			.values({ ...data, categoryId: categoryIds.get(category)!, tags: tags.join(','), createdBy: trainerId })
 			.run();
 	}
-	const makeQuiz = (q: SeedQuiz) => {
+	const makeQuiz = (q: SeedQuiz, window: { opensAt: number | null; closesAt: number | null } = { opensAt: null, closesAt: null }) => {
 		const r = createQuiz(
 			db,
 			trainerId,
@@ -44,8 +44,7 @@ export function seedQuizContent(db: Db, trainerId: number): QuizSeedResult {
 				title: q.title,
 				description: q.description ?? '',
 				timeLimitMinutes: q.timeLimitMinutes,
-				opensAt: null,
-				closesAt: null,
+				...window,
 				attemptsAllowed: q.attemptsAllowed,
 				passMark: q.passMark,
 				shuffleOptions: true,
@@ -77,7 +76,9 @@ export function seedQuizContent(db: Db, trainerId: number): QuizSeedResult {
 	}
 	for (const q of STANDALONE_QUIZZES) quizzes.push({ id: makeQuiz(q), title: q.title });
 	// The drill's theory exam shows nothing but the score until the debrief (the drill decides that).
-	const theoryQuizId = makeQuiz(THEORY_QUIZ);
+	// Closed for stand-alone use from the start (a 理论考试 stage ignores the window), so nobody can practise
+	// the exam's questions before a drill uses it.
+	const theoryQuizId = makeQuiz(THEORY_QUIZ, { opensAt: now - 1, closesAt: now });
 	quizzes.push({ id: theoryQuizId, title: THEORY_QUIZ.title });
 	return { categories: CATEGORIES.length, questions: QUESTIONS.length, quizzes, theoryQuizId, courses };
 }
