@@ -4,16 +4,24 @@ import { closeDb, getDb, migrateDb } from '$lib/server/db';
 import { authenticateRequest, SESSION_COOKIE } from '$lib/server/auth/session';
 import { isPublicPath } from '$lib/server/auth/public-paths';
 import { startSweeper } from '$lib/server/quiz/attempts';
+import { endStreams } from '$lib/server/drill/live';
+import { DRAIN_EVENT } from '$lib/server/http/shutdown';
 import { PRIVATE_CACHE_CONTROL, SECURITY_HEADERS } from '$lib/server/http/headers';
 import { reportServerError } from '$lib/server/http/server-error';
 
 export const init: ServerInit = () => {
 	migrateDb(getDb());
 	// Quiz attempts whose time is up are submitted by the server with what was saved.
-	startSweeper(getDb);
+	const stopSweeper = startSweeper(getDb);
+	// A shutdown begins (build/server.js, on SIGINT or SIGTERM): the scoreboard streams end rather than
+	// hold it until SHUTDOWN_TIMEOUT.
+	process.once(DRAIN_EVENT, endStreams);
 	// Emitted once the server has stopped (adapter-node's build/index.js and our build/server.js, on SIGINT
 	// or SIGTERM): every request has been answered, so the database can be closed.
-	process.once('sveltekit:shutdown', () => closeDb());
+	process.once('sveltekit:shutdown', () => {
+		stopSweeper();
+		closeDb();
+	});
 };
 
 const handleAuth: Handle = async ({ event, resolve }) => {
@@ -59,5 +67,8 @@ export const handle = sequence(handleHeaders, handleAuth, handleGuard);
 
 export const handleError: HandleServerError = ({ error: e, event, status }) => {
 	if (status === 404) return { message: '页面不存在' };
+	// A method the route does not have (say a form posted to a page without that action) is the client's
+	// mistake, not a system error to log with a stack trace.
+	if (status === 405) return { message: '不支持该请求方式' };
 	return reportServerError(event.request.method, event.url.pathname, e);
 };

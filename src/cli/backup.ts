@@ -1,34 +1,21 @@
-// npm run backup -- FILE — a consistent copy of the database while the server keeps running
-// (SQLite's online backup API copies a snapshot; a plain file copy of a busy WAL database may not be).
-import { existsSync } from 'node:fs';
-import Database from 'better-sqlite3';
+// npm run backup -- FILE — a consistent copy of the database (DATABASE_URL, default data/app.db) while the
+// server keeps running: SQLite's online backup API, then PRAGMA integrity_check on the copy
+// (src/lib/server/db/backup.ts). A plain file copy of a busy WAL database may not be consistent.
 import { databasePath } from '../lib/server/db';
+import { backupDatabase } from '../lib/server/db/backup';
+import { errorText } from '../lib/i18n/zh';
 
 const target = process.argv[2];
 if (!target) {
 	console.error('用法：npm run backup -- 备份文件路径（例如 backups/app-2026-11-29.db）');
 	process.exit(2);
 }
-if (existsSync(target)) {
-	console.error(`目标文件已存在，未覆盖：${target}`);
-	process.exit(1);
-}
 const source = databasePath();
-if (!existsSync(source)) {
-	console.error(`找不到数据库文件：${source}`);
+const started = Date.now();
+const r = await backupDatabase(source, target);
+if (!r.ok) {
+	console.error(`备份失败：${errorText(r.error)}`);
 	process.exit(1);
 }
-const db = new Database(source, { fileMustExist: true });
-db.pragma('busy_timeout = 5000');
-await db.backup(target, {
-	progress: ({ totalPages, remainingPages }) => {
-		process.stdout.write(`\r备份中… ${Math.round(((totalPages - remainingPages) / Math.max(totalPages, 1)) * 100)}%`);
-		return 200;
-	}
-});
-db.close();
-const check = new Database(target, { readonly: true });
-const result = check.pragma('integrity_check', { simple: true });
-check.close();
-console.log(`\n已备份到 ${target}（完整性检查：${result}）`);
-if (result !== 'ok') process.exit(1);
+const mb = (r.value.bytes / 1024 / 1024).toFixed(1);
+console.log(`已将 ${source} 备份到 ${target}（${mb} MB，${r.value.users} 个用户，完整性检查通过，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);

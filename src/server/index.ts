@@ -12,6 +12,7 @@
 import type { EventEmitter } from 'node:events';
 import http from 'node:http';
 import { databasePath, openDb } from '$lib/server/db';
+import { DRAIN_EVENT } from '$lib/server/http/shutdown';
 import { createFastSave, type Middleware } from './fast-save';
 
 const env = (name: string, fallback: string) => process.env[name] || fallback;
@@ -57,7 +58,9 @@ server.listen(port, host, () => {
 
 // Graceful shutdown as adapter-node's: stop accepting, let requests in flight finish (closing keep-alive
 // connections as they go idle), cut what is left after SHUTDOWN_TIMEOUT seconds, then close the databases:
-// the fast path's here, SvelteKit's on 'sveltekit:shutdown' (hooks.server.ts).
+// the fast path's here, SvelteKit's on 'sveltekit:shutdown' (hooks.server.ts). Unlike adapter-node, it
+// first tells the app to end the responses that never end by themselves (DRAIN_EVENT: the scoreboard
+// streams), or a 大屏 left open would hold every restart for SHUTDOWN_TIMEOUT.
 let shutdownTimer: NodeJS.Timeout | undefined;
 server.on('request', (req: http.IncomingMessage) => {
 	req.on('close', () => {
@@ -68,6 +71,7 @@ server.on('request', (req: http.IncomingMessage) => {
 function shutdown(reason: 'SIGINT' | 'SIGTERM'): void {
 	if (shutdownTimer) return;
 	shutdownTimer = setTimeout(() => server.closeAllConnections(), Number(env('SHUTDOWN_TIMEOUT', '30')) * 1000);
+	(process as EventEmitter).emit(DRAIN_EVENT, reason);
 	server.closeIdleConnections();
 	server.close((error) => {
 		if (error) return;

@@ -483,7 +483,17 @@ export const errors: Record<string, string> = {
 	'course.quiz_not_attached': '该测验不在本课程中，请刷新页面',
 	'course.not_open': '该课程未发布或不面向您的人员类别，不能记录学习进度',
 	'course.forbidden': '只能查看本人的结业证明',
-	'course.not_completed': '尚未完成该课程：学完全部课时并通过全部测验后可获得结业证明'
+	'course.not_completed': '尚未完成该课程：学完全部课时并通过全部测验后可获得结业证明',
+	// 备份与恢复 (npm run backup / restore: src/lib/server/db/backup.ts)
+	'backup.source_missing': '找不到数据库文件：{path}',
+	'backup.target_exists': '目标文件已存在，未覆盖：{path}',
+	'backup.file_missing': '找不到备份文件：{path}',
+	'backup.not_sqlite': '{path} 不是 SQLite 数据库文件',
+	'backup.corrupt': '{path} 已损坏，未通过完整性检查：{detail}',
+	'backup.not_ours': '{path} 不是本平台的数据库：{detail}',
+	'backup.newer_version': '{path} 来自更新版本的平台（含本程序没有的数据库迁移），请先升级程序再恢复',
+	'restore.same_file': '备份文件就是当前数据库 {path}，无需恢复',
+	'restore.in_use': '数据库 {path} 正在被使用（服务器可能正在运行），未做任何改动；请先停止服务器再恢复'
 };
 
 export function errorText(error: { code: string; params?: Record<string, string | number> }): string {

@@ -61,6 +61,19 @@ export function viewerCount(drillId: number): number {
 	return hubs.get(drillId)?.listeners.size ?? 0;
 }
 
+/** Ends every open stream, now and as soon as one opens (the server is shutting down). */
+const enders = new Set<() => void>();
+let draining = false;
+
+/**
+ * Ends the open standings streams, and any opened later, so that a shutdown does not wait for them
+ * (src/lib/server/http/shutdown.ts). The browsers' EventSource reconnects, to the next server.
+ */
+export function endStreams(): void {
+	draining = true;
+	for (const end of [...enders]) end();
+}
+
 /**
  * A text/event-stream Response: an event `standings` with the JSON on every change, and a comment line
  * every 15 s so proxies keep the connection open. Closing the connection unsubscribes.
@@ -79,10 +92,21 @@ export function standingsStream(db: () => Db, drillId: number, view: BoardView):
 			};
 			const ping = setInterval(() => write(': ping\n\n'), PING_MS);
 			const unsubscribe = subscribe(db, drillId, view, (s) => write(`event: standings\ndata: ${JSON.stringify(s)}\n\n`));
+			const end = () => {
+				stop();
+				try {
+					controller.close();
+				} catch {
+					// already closed or cancelled
+				}
+			};
 			stop = () => {
 				clearInterval(ping);
 				unsubscribe();
+				enders.delete(end);
 			};
+			enders.add(end);
+			if (draining) end();
 		},
 		cancel() {
 			stop();

@@ -57,6 +57,35 @@ function windowError(q: { status: string; opensAt: number | null; closesAt: numb
 	return null;
 }
 
+/** The quiz start's reads and write (and the attempt page's), prepared once per database: a whole class may start at once. */
+const startStatements = perDatabase((db) => {
+	const p = sql.placeholder;
+	const mine = () => and(eq(quizAttempt.quizId, p('quizId')), eq(quizAttempt.userId, p('userId')), eq(quizAttempt.context, p('context')));
+	return {
+		open: db.select().from(quizAttempt).where(and(mine(), eq(quizAttempt.status, 'open'))).prepare(),
+		openId: db.select({ id: quizAttempt.id }).from(quizAttempt).where(and(mine(), eq(quizAttempt.status, 'open'))).prepare(),
+		made: db.select({ n: count() }).from(quizAttempt).where(mine()).prepare(),
+		// Placeholders of insert values go through the column's encoder (json): pass plain values.
+		insert: db
+			.insert(quizAttempt)
+			.values({ quizId: p('quizId'), userId: p('userId'), context: p('context'), attemptNo: p('attemptNo'), startedAt: p('now'), endsAt: p('endsAt'), status: 'open', slots: p('slots'), maxScore: p('maxScore') })
+			.returning({ id: quizAttempt.id })
+			.prepare(),
+		attempt: db.select().from(quizAttempt).where(eq(quizAttempt.id, p('attemptId'))).prepare(),
+		quizTitle: db.select({ title: quiz.title }).from(quiz).where(eq(quiz.id, p('quizId'))).prepare(),
+		questions: db
+			.select({ id: question.id, type: question.type, stem: question.stem, options: question.options, version: question.version })
+			.from(question)
+			.where(sql`${question.id} in (select value from json_each(${p('ids')}))`)
+			.prepare(),
+		answers: db
+			.select({ slot: attemptAnswer.slot, response: attemptAnswer.response, flagged: attemptAnswer.flagged })
+			.from(attemptAnswer)
+			.where(eq(attemptAnswer.attemptId, p('attemptId')))
+			.prepare()
+	};
+});
+
 /**
  * Starts an attempt, or returns the open one (a refresh or a second device resumes the same attempt).
  * The attempt number and the check of attempts left run in one immediate transaction, so two devices
@@ -85,24 +114,13 @@ export function startAttempt(db: Db, userId: number, quizId: number, now = Date.
 	let endsAt: number | null = q.timeLimitMinutes > 0 ? now + q.timeLimitMinutes * 60_000 : null;
 	if (q.closesAt !== null && !opts.ignoreWindow) endsAt = endsAt === null ? q.closesAt : Math.min(endsAt, q.closesAt);
 	if (opts.endsAtCap != null) endsAt = endsAt === null ? opts.endsAtCap : Math.min(endsAt, opts.endsAtCap);
+	const s = startStatements(db);
 	const insert = db.$client.transaction((): Result<{ attemptId: number; resumed: boolean }, AttemptError> => {
-		const again = db
-			.select({ id: quizAttempt.id })
-			.from(quizAttempt)
-			.where(and(eq(quizAttempt.quizId, quizId), eq(quizAttempt.userId, userId), eq(quizAttempt.context, context), eq(quizAttempt.status, 'open')))
-			.get();
+		const again = s.openId.get({ quizId, userId, context });
 		if (again) return ok({ attemptId: again.id, resumed: true });
-		const made = db
-			.select({ n: count() })
-			.from(quizAttempt)
-			.where(and(eq(quizAttempt.quizId, quizId), eq(quizAttempt.userId, userId), eq(quizAttempt.context, context)))
-			.get()?.n ?? 0;
+		const made = s.made.get({ quizId, userId, context })?.n ?? 0;
 		if (allowed > 0 && made >= allowed) return err('quiz.no_attempts_left');
-		const row = db
-			.insert(quizAttempt)
-			.values({ quizId, userId, context, attemptNo: made + 1, startedAt: now, endsAt, status: 'open', slots: drawn.slots, maxScore: maxScoreOf(q.rules) })
-			.returning({ id: quizAttempt.id })
-			.get();
+		const row = s.insert.get({ quizId, userId, context, attemptNo: made + 1, now, endsAt, slots: drawn.slots, maxScore: maxScoreOf(q.rules) })!;
 		return ok({ attemptId: row.id, resumed: false });
 	});
 	return insert.immediate();
@@ -114,11 +132,7 @@ function isDrillQuiz(db: Db, quizId: number): boolean {
 
 /** The user's open attempt in a context, submitting it first when its time is up. */
 function openAttemptOf(db: Db, userId: number, quizId: number, context: string, now: number): AttemptRow | null {
-	const row = db
-		.select()
-		.from(quizAttempt)
-		.where(and(eq(quizAttempt.quizId, quizId), eq(quizAttempt.userId, userId), eq(quizAttempt.context, context), eq(quizAttempt.status, 'open')))
-		.get();
+	const row = startStatements(db).open.get({ quizId, userId, context });
 	if (!row) return null;
 	if (isExpired(row, now)) {
 		submitAttemptRow(db, row, 'server', now);
@@ -226,17 +240,25 @@ export function sweepExpired(db: Db, now = Date.now()): number {
 }
 
 let sweeper: ReturnType<typeof setInterval> | undefined;
-/** Runs sweepExpired every few seconds in the server process (started by hooks' init). */
-export function startSweeper(getDb: () => Db, everyMs = 2_000): void {
-	if (sweeper) return;
-	sweeper = setInterval(() => {
-		try {
-			sweepExpired(getDb());
-		} catch (e) {
-			console.error('测验自动交卷失败', e);
-		}
-	}, everyMs);
-	sweeper.unref?.();
+/**
+ * Runs sweepExpired every few seconds in the server process (started by hooks' init). Returns the stop,
+ * called at shutdown before the database closes (getDb would open it again).
+ */
+export function startSweeper(getDb: () => Db, everyMs = 2_000): () => void {
+	if (!sweeper) {
+		sweeper = setInterval(() => {
+			try {
+				sweepExpired(getDb());
+			} catch (e) {
+				console.error('测验自动交卷失败', e);
+			}
+		}, everyMs);
+		sweeper.unref?.();
+	}
+	return () => {
+		clearInterval(sweeper);
+		sweeper = undefined;
+	};
 }
 
 // ---- autosave (hot path: every learner, every answer) ----
@@ -355,29 +377,19 @@ export interface TakingView {
  * explanations or provisions. An attempt past its end is submitted first and comes back 'submitted'.
  */
 export function attemptView(db: Db, userId: number, attemptId: number, render: Render, now = Date.now()): Result<TakingView, AttemptError> {
-	let a = db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get();
+	const st = startStatements(db);
+	let a = st.attempt.get({ attemptId });
 	if (!a || a.userId !== userId) return err('attempt.not_found');
 	if (isExpired(a, now)) {
 		submitAttemptRow(db, a, 'server', now);
-		a = db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get()!;
+		a = st.attempt.get({ attemptId })!;
 	}
-	const q = db.select({ title: quiz.title }).from(quiz).where(eq(quiz.id, a.quizId)).get();
+	const q = st.quizTitle.get({ quizId: a.quizId });
 	const base = { attemptId: a.id, quizId: a.quizId, quizTitle: q?.title ?? '', context: a.context, status: a.status, startedAt: a.startedAt, endsAt: a.endsAt, serverNow: now, maxScore: a.maxScore };
 	if (a.status !== 'open') return ok({ ...base, questions: [] });
-	const rows = db
-		.select({ id: question.id, type: question.type, stem: question.stem, options: question.options, version: question.version })
-		.from(question)
-		.where(inArray(question.id, a.slots.map((s) => s.questionId)))
-		.all();
+	const rows = st.questions.all({ ids: JSON.stringify(a.slots.map((s) => s.questionId)) });
 	const byId = new Map(rows.map((r) => [r.id, r]));
-	const saved = new Map(
-		db
-			.select({ slot: attemptAnswer.slot, response: attemptAnswer.response, flagged: attemptAnswer.flagged })
-			.from(attemptAnswer)
-			.where(eq(attemptAnswer.attemptId, a.id))
-			.all()
-			.map((s) => [s.slot, s])
-	);
+	const saved = new Map(st.answers.all({ attemptId: a.id }).map((s) => [s.slot, s]));
 	const questions = a.slots.map((s, slot): TakingQuestion => {
 		const qq = byId.get(s.questionId);
 		const optionByKey = new Map((qq?.options ?? []).map((o) => [o.key, o.text]));

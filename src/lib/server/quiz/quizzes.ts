@@ -3,12 +3,12 @@
  * a sample attempt). Every write is audited in the transaction that makes it.
  */
 import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import { perDatabase, type Db } from '../db';
 import { course, courseQuiz, drill, drillStage, question, questionCategory, quiz, quizAttempt, quizRule, type QuizStatus } from '../db/schema';
 import { recordAudit } from '../audit';
 import { err, ok, type Result } from '../../domain/result';
 import { availableFor, drawAttempt, seededRandom } from '../../domain/quiz/draw';
-import type { AttemptSlot, BankQuestion, Difficulty, DrawRule, ReviewOptions } from '../../domain/quiz/types';
+import type { AttemptSlot, BankQuestion, Difficulty, DrawRule, QuestionOption, QuestionStatus, ReviewOptions } from '../../domain/quiz/types';
 
 export const MAX_QUESTIONS_PER_QUIZ = 200;
 export const MAX_TIME_LIMIT_MINUTES = 600;
@@ -71,15 +71,38 @@ function checkInput(input: QuizInput): Result<null, QuizError> {
 	return ok(null);
 }
 
-/** The draw inputs of the bank: every question with its category, difficulty, status and option keys. */
-export function bankForDraw(db: Db): { questions: (BankQuestion & { optionKeys: string[] })[]; categories: { id: number; parentId: number | null }[] } {
-	const questions = db
-		.select({ id: question.id, categoryId: question.categoryId, difficulty: question.difficulty, status: question.status, options: question.options })
-		.from(question)
-		.all()
-		.map((q) => ({ id: q.id, categoryId: q.categoryId, difficulty: q.difficulty, status: q.status, optionKeys: q.options.map((o) => o.key) }));
-	const categories = db.select({ id: questionCategory.id, parentId: questionCategory.parentId }).from(questionCategory).all();
-	return { questions, categories };
+export type DrawBank = { questions: (BankQuestion & { optionKeys: string[] })[]; categories: { id: number; parentId: number | null }[] };
+
+/**
+ * The draw columns of every question and category as one JSON text (one statement, so one snapshot), in
+ * the order plain SELECTs of those columns return them (same query plans: a scan of question, the
+ * covering parent index of question_category).
+ */
+const bankStatements = perDatabase((db) => ({
+	snapshot: db.$client.prepare<[], { questions: string; categories: string }>(
+		'SELECT (SELECT json_group_array(json_array(id, category_id, difficulty, status, json(options))) FROM question) AS questions, ' +
+			'(SELECT json_group_array(json_array(id, parent_id)) FROM question_category) AS categories'
+	),
+	last: null as { questions: string; categories: string; bank: DrawBank } | null
+}));
+
+/**
+ * The draw inputs of the bank: every question with its category, difficulty, status and option keys.
+ * Every quiz start draws, so the objects are kept per database and rebuilt only when the bank's snapshot
+ * text differs from the one they were built from (an equal text is an equal bank). The result is shared
+ * and frozen: callers must not change it.
+ */
+export function bankForDraw(db: Db): DrawBank {
+	const s = bankStatements(db);
+	const snap = s.snapshot.get()!;
+	if (s.last && s.last.questions === snap.questions && s.last.categories === snap.categories) return s.last.bank;
+	const questions = (JSON.parse(snap.questions) as [number, number, Difficulty, QuestionStatus, QuestionOption[]][]).map(([id, categoryId, difficulty, status, options]) =>
+		Object.freeze({ id, categoryId, difficulty, status, optionKeys: Object.freeze(options.map((o) => o.key)) as string[] })
+	);
+	const categories = (JSON.parse(snap.categories) as [number, number | null][]).map(([id, parentId]) => Object.freeze({ id, parentId }));
+	const bank: DrawBank = Object.freeze({ questions: Object.freeze(questions) as DrawBank['questions'], categories: Object.freeze(categories) as DrawBank['categories'] });
+	s.last = { questions: snap.questions, categories: snap.categories, bank };
+	return bank;
 }
 
 /** For each rule, how many active questions it could draw (before other rules take theirs). */
@@ -192,16 +215,26 @@ export function attemptCount(db: Db, quizId: number): number {
 export type QuizRow = typeof quiz.$inferSelect;
 export type QuizWithRules = QuizRow & { rules: (DrawRule & { id: number; categoryName: string })[] };
 
+/** getQuiz's two reads, prepared once per database (every quiz start reads the quiz). */
+const quizStatements = perDatabase((db) => {
+	const quizId = sql.placeholder('quizId');
+	return {
+		quiz: db.select().from(quiz).where(eq(quiz.id, quizId)).prepare(),
+		rules: db
+			.select({ id: quizRule.id, categoryId: quizRule.categoryId, difficulty: quizRule.difficulty, count: quizRule.count, points: quizRule.points, categoryName: questionCategory.name })
+			.from(quizRule)
+			.innerJoin(questionCategory, eq(questionCategory.id, quizRule.categoryId))
+			.where(eq(quizRule.quizId, quizId))
+			.orderBy(asc(quizRule.sortOrder), asc(quizRule.id))
+			.prepare()
+	};
+});
+
 export function getQuiz(db: Db, quizId: number): QuizWithRules | null {
-	const row = db.select().from(quiz).where(eq(quiz.id, quizId)).get();
+	const s = quizStatements(db);
+	const row = s.quiz.get({ quizId });
 	if (!row) return null;
-	const rules = db
-		.select({ id: quizRule.id, categoryId: quizRule.categoryId, difficulty: quizRule.difficulty, count: quizRule.count, points: quizRule.points, categoryName: questionCategory.name })
-		.from(quizRule)
-		.innerJoin(questionCategory, eq(questionCategory.id, quizRule.categoryId))
-		.where(eq(quizRule.quizId, quizId))
-		.orderBy(asc(quizRule.sortOrder), asc(quizRule.id))
-		.all();
+	const rules = s.rules.all({ quizId });
 	return { ...row, rules };
 }
 

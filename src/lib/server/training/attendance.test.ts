@@ -229,6 +229,24 @@ describe('checkIn', () => {
 		expect(rows(s).map((r) => r.traineeId)).toEqual([s.tNoAccount]);
 	});
 
+	// Access matrix (issue 9): a refused check-in wrote the trainee row and its audit record all the same.
+	it('leaves nothing behind when it refuses: no trainee row made or linked, no audit record', () => {
+		const s = setup();
+		const fresh = s.db.insert(user).values({ username: 'fresh', displayName: '新学员', staffCategory: 'principal', passwordHash: 'x' }).returning().get().id;
+		const linkable = s.db
+			.insert(user)
+			.values({ username: 'wangfang', displayName: '王芳', phone: '13800000003', staffCategory: 'principal', passwordHash: 'x' })
+			.returning()
+			.get().id;
+		const traineesBefore = s.db.select().from(trainee).all();
+		const auditBefore = s.db.select().from(auditLog).all();
+		expect(checkIn(s.db, fresh, s.slotA, code(s.slotA), NOW)).toEqual({ ok: false, error: { code: 'checkin.not_enrolled' } });
+		expect(checkIn(s.db, linkable, s.slotA, 'AAAAAAAA', NOW)).toEqual({ ok: false, error: { code: 'checkin.invalid' } });
+		expect(s.db.select().from(trainee).all()).toEqual(traineesBefore);
+		expect(s.db.select().from(auditLog).all()).toEqual(auditBefore);
+		expect(rows(s)).toEqual([]);
+	});
+
 	it.each(['planned', 'enrolling', 'ended', 'cancelled'] as const)('refuses while the session is %s', (status) => {
 		const s = setup();
 		s.db.update(trainingSession).set({ status }).where(eq(trainingSession.id, s.sessionId)).run();

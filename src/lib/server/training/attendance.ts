@@ -4,7 +4,7 @@
  * hours credited (Σ hours of the slots attended) and the exam scores entered by hand until quizzes land.
  * Hand marks, corrections and exam results are audited in the transaction that makes them.
  */
-import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, TransactionRollbackError, type SQL } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import type { Db } from '../db';
 import { attendance, enrollment, examResult, sessionSlot, trainee, trainingCertificate, trainingSession, unit, type TrainingStatus } from '../db/schema';
@@ -153,48 +153,64 @@ export interface CheckinOutcome {
  * written twice). Otherwise the code decides: 'expired' (an old photo, a slow login) asks to rescan.
  */
 export function checkIn(db: Db, userId: number, slotId: number, code: string, now: number): Result<CheckinOutcome, CheckinError> {
-	return db.transaction((tx) => {
-		const slot = tx
-			.select({ slot: sessionSlot, title: trainingSession.title, status: trainingSession.status, secret: trainingSession.checkinSecret })
-			.from(sessionSlot)
-			.innerJoin(trainingSession, eq(trainingSession.id, sessionSlot.sessionId))
-			.where(eq(sessionSlot.id, slotId))
-			.get();
-		if (!slot) return err('checkin.slot_not_found');
-		const s = slot.slot;
-		const outcome = (checkedInAt: number, already: boolean): CheckinOutcome => ({
-			sessionId: s.sessionId,
-			sessionTitle: slot.title,
-			slot: { id: s.id, date: s.date, startTime: s.startTime, endTime: s.endTime, hours: s.hours },
-			checkedInAt,
-			already
+	let refused: Result<CheckinOutcome, CheckinError> | null = null;
+	try {
+		return db.transaction((tx) => {
+			const r = checkInWithin(tx, userId, slotId, code, now);
+			// A refused check-in leaves nothing behind: not the trainee row traineeForUser made or linked on the way.
+			if (!r.ok) {
+				refused = r;
+				tx.rollback();
+			}
+			return r;
 		});
-		const me = traineeForUser(tx, userId, now);
-		if (!me.ok) return err('checkin.no_trainee');
-		const traineeId = me.value.id;
-		const seat = tx
-			.select({ status: enrollment.status })
-			.from(enrollment)
-			.where(and(eq(enrollment.sessionId, s.sessionId), eq(enrollment.traineeId, traineeId)))
-			.get();
-		if (seat?.status !== 'enrolled') return err('checkin.not_enrolled');
-		const existing = tx
-			.select({ at: attendance.checkedInAt })
-			.from(attendance)
-			.where(and(eq(attendance.slotId, slotId), eq(attendance.traineeId, traineeId)))
-			.get();
-		if (existing) return ok(outcome(existing.at, true));
-		if (slot.status !== 'running') return err('checkin.not_running');
-		if (s.date !== chinaDate(now)) return err('checkin.wrong_day', { date: s.date });
-		const { opensAt, closesAt } = checkinWindow(s);
-		if (now < opensAt) return err('checkin.too_early', { time: s.startTime });
-		if (now > closesAt) return err('checkin.closed', { time: s.endTime });
-		const verdict = verifyCheckinCode(slot.secret, slotId, code, now);
-		if (verdict === 'expired') return err('checkin.expired');
-		if (verdict !== 'ok') return err('checkin.invalid');
-		tx.insert(attendance).values({ slotId, traineeId, method: 'qr', checkedInAt: now, recordedBy: userId }).run();
-		return ok(outcome(now, false));
+	} catch (e) {
+		if (refused && e instanceof TransactionRollbackError) return refused;
+		throw e;
+	}
+}
+
+function checkInWithin(tx: Tx, userId: number, slotId: number, code: string, now: number): Result<CheckinOutcome, CheckinError> {
+	const slot = tx
+		.select({ slot: sessionSlot, title: trainingSession.title, status: trainingSession.status, secret: trainingSession.checkinSecret })
+		.from(sessionSlot)
+		.innerJoin(trainingSession, eq(trainingSession.id, sessionSlot.sessionId))
+		.where(eq(sessionSlot.id, slotId))
+		.get();
+	if (!slot) return err('checkin.slot_not_found');
+	const s = slot.slot;
+	const outcome = (checkedInAt: number, already: boolean): CheckinOutcome => ({
+		sessionId: s.sessionId,
+		sessionTitle: slot.title,
+		slot: { id: s.id, date: s.date, startTime: s.startTime, endTime: s.endTime, hours: s.hours },
+		checkedInAt,
+		already
 	});
+	const me = traineeForUser(tx, userId, now);
+	if (!me.ok) return err('checkin.no_trainee');
+	const traineeId = me.value.id;
+	const seat = tx
+		.select({ status: enrollment.status })
+		.from(enrollment)
+		.where(and(eq(enrollment.sessionId, s.sessionId), eq(enrollment.traineeId, traineeId)))
+		.get();
+	if (seat?.status !== 'enrolled') return err('checkin.not_enrolled');
+	const existing = tx
+		.select({ at: attendance.checkedInAt })
+		.from(attendance)
+		.where(and(eq(attendance.slotId, slotId), eq(attendance.traineeId, traineeId)))
+		.get();
+	if (existing) return ok(outcome(existing.at, true));
+	if (slot.status !== 'running') return err('checkin.not_running');
+	if (s.date !== chinaDate(now)) return err('checkin.wrong_day', { date: s.date });
+	const { opensAt, closesAt } = checkinWindow(s);
+	if (now < opensAt) return err('checkin.too_early', { time: s.startTime });
+	if (now > closesAt) return err('checkin.closed', { time: s.endTime });
+	const verdict = verifyCheckinCode(slot.secret, slotId, code, now);
+	if (verdict === 'expired') return err('checkin.expired');
+	if (verdict !== 'ok') return err('checkin.invalid');
+	tx.insert(attendance).values({ slotId, traineeId, method: 'qr', checkedInAt: now, recordedBy: userId }).run();
+	return ok(outcome(now, false));
 }
 
 /**

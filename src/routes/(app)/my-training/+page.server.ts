@@ -60,7 +60,11 @@ export const actions: Actions = {
 		const parsed = parseForm(cancelSchema, await request.formData());
 		if (!parsed.ok) return fail(400, { ok: null, error: Object.values(parsed.errors)[0] });
 		const r = cancelEnrollment(getDb(), user, parsed.data.enrollmentId);
-		if (!r.ok) return fail(409, { ok: null, error: errorText(r.error) });
+		if (!r.ok) {
+			// Someone else's enrolment (an id changed in the form) is refused as such, not as a conflict.
+			const status = r.error.code === 'training.cancel_forbidden' ? 403 : r.error.code === 'training.enrollment_not_found' ? 404 : 409;
+			return fail(status, { ok: null, error: errorText(r.error) });
+		}
 		return { ok: '已取消报名', error: null };
 	}
 };

@@ -39,6 +39,13 @@ type Outcome = {
 const done = (o: Outcome) => ({ ...o, isError: false });
 const refused = (o: Outcome) => ({ ...o, isError: true });
 
+/**
+ * Refusals about who may act, or ids of another drill in the form, answer like the page: 403 for a judge
+ * of another drill (or not the chief), 404 for a stage or team that is not this drill's. The rest are 409.
+ */
+const STATUS: Record<string, number> = { 'drill.not_judge': 403, 'drill.not_chief': 403, 'drill.stage_not_found': 404, 'drill.team_not_found': 404 };
+const statusOf = (code: string) => STATUS[code] ?? 409;
+
 /** A posted id, for telling which row a refusal belongs to (never trusted for anything else). */
 const idOf = (v: FormDataEntryValue | null) => (typeof v === 'string' && /^\d{1,9}$/.test(v) ? Number(v) : undefined);
 
@@ -64,7 +71,7 @@ export const actions: Actions = {
 			const stale = r.problems?.some((p) => p.code === 'judge.unknown_item');
 			return fail(400, refused({ ...where, message: errorText(stale ? { code: 'judge.unknown_item' } : r.error), values, errors }));
 		}
-		if (!r.ok) return fail(409, refused({ ...where, message: errorText(r.error), values }));
+		if (!r.ok) return fail(statusOf(r.error.code), refused({ ...where, message: errorText(r.error), values }));
 		const name = db.select({ name: team.name }).from(team).where(and(eq(team.id, teamId), eq(team.drillId, drillId))).get()?.name ?? '';
 		return done({ action: 'save', stageId, teamId, message: `已保存 ${name}`.trim() });
 	},
@@ -75,7 +82,7 @@ export const actions: Actions = {
 		const input = parseForm(lockSchema, formData);
 		if (!input.ok) return fail(400, refused({ action: 'lock', stageId, message: input.errors.stageId }));
 		const r = lockJudgedStage(getDb(), user.id, Number(params.drillId), input.data.stageId);
-		if (!r.ok) return fail(409, refused({ action: 'lock', stageId, message: errorText(r.error) }));
+		if (!r.ok) return fail(statusOf(r.error.code), refused({ action: 'lock', stageId, message: errorText(r.error) }));
 		return done({ action: 'lock', stageId, message: '已锁定本阶段评分，评分已成为最终成绩' });
 	}
 };

@@ -112,9 +112,9 @@ describe('save action', () => {
 		const cases: [Record<string, string>, number, string][] = [
 			[{ stageId: 'x', teamId: '1', p_r1: '1' }, 400, '请选择阶段'],
 			[{ stageId: String(CONDUCT), p_r1: '1' }, 400, '请选择队伍'],
-			[{ stageId: String(CONDUCT), teamId: '99', p_r1: '1' }, 409, '未找到该队伍'],
+			[{ stageId: String(CONDUCT), teamId: '99', p_r1: '1' }, 404, '未找到该队伍'],
 			[{ stageId: '1', teamId: String(s.teamA), p_r1: '1' }, 409, '该阶段不是评委打分阶段'],
-			[{ stageId: '999', teamId: String(s.teamA), p_r1: '1' }, 409, '未找到该比赛阶段'],
+			[{ stageId: '999', teamId: String(s.teamA), p_r1: '1' }, 404, '未找到该比赛阶段'],
 			[{ stageId: String(CONDUCT), teamId: String(s.teamA), p_r9: '1' }, 400, '评分项不存在，请刷新页面']
 		];
 		for (const [fields, status, message] of cases) {
@@ -123,7 +123,7 @@ describe('save action', () => {
 		}
 		as(s.otherJudge);
 		expect(await answer(act('save', { stageId: String(CONDUCT), teamId: String(s.teamA), p_r1: '1' }))).toMatchObject({
-			status: 409,
+			status: 403,
 			data: { message: '您不是该比武活动的评委' }
 		});
 	});
@@ -134,7 +134,7 @@ describe('lock action', () => {
 
 	it('lets only the chief judge lock, after which saving is refused', async () => {
 		as(s.judges[1]);
-		expect(await answer(act('lock', { stageId: String(CONDUCT) }))).toMatchObject({ status: 409, data: { message: '只有主评委可以锁定评分', stageId: CONDUCT } });
+		expect(await answer(act('lock', { stageId: String(CONDUCT) }))).toMatchObject({ status: 403, data: { message: '只有主评委可以锁定评分', stageId: CONDUCT } });
 		as(s.judges[0]);
 		expect(await answer(act('lock', { stageId: 'abc' }))).toMatchObject({ status: 400, data: { message: '请选择阶段' } });
 		expect(await answer(act('lock', { stageId: String(CONDUCT) }))).toMatchObject({ status: 200, data: { action: 'lock', stageId: CONDUCT, isError: false } });

@@ -21,7 +21,8 @@ export const actions: Actions = {
 		const user = requireUser();
 		const r = submitAttempt(getDb(), user.id, Number(params.attemptId));
 		// Already submitted (by the server at the end time, or from another device): show the review.
-		if (!r.ok && r.error.code !== 'attempt.submitted') return fail(409, { message: errorText(r.error) });
+		// Someone else's attempt is one that does not exist (404), as on the page.
+		if (!r.ok && r.error.code !== 'attempt.submitted') return fail(r.error.code === 'attempt.not_found' ? 404 : 409, { message: errorText(r.error) });
 		redirect(303, `/quiz/attempt/${params.attemptId}/review`);
 	}
 };

@@ -56,7 +56,8 @@ export const actions: Actions = {
 	submit: ({ params }) => {
 		const user = requireRole('officer');
 		const r = submitStage(getDb(), user.id, Number(params.drillId), Number(params.stageId));
-		if (!r.ok) return fail(409, { message: errorText(r.error) });
+		// Refused like the page: 404 for a drill or stage that is not there, 403 for another team's drill.
+		if (!r.ok) return fail(NOT_FOUND.has(r.error.code) ? 404 : r.error.code === 'drill.not_member' ? 403 : 409, { message: errorText(r.error) });
 		return { submittedAt: r.value.submittedAt };
 	}
 };

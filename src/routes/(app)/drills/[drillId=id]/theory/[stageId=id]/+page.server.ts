@@ -18,7 +18,8 @@ export const actions: Actions = {
 	start: async ({ params }) => {
 		const user = requireRole('officer');
 		const r = startTheoryAttempt(getDb(), user.id, Number(params.drillId), Number(params.stageId));
-		if (!r.ok) return fail(409, { message: errorText(r.error) });
+		// Refused like the page: 404 for a drill or stage that is not there, 403 for another team's drill.
+		if (!r.ok) return fail(NOT_FOUND.has(r.error.code) ? 404 : r.error.code === 'drill.not_member' ? 403 : 409, { message: errorText(r.error) });
 		redirect(303, `/quiz/attempt/${r.value.attemptId}`);
 	}
 };
