@@ -59,7 +59,7 @@ test('the trainer gives the course quiz a 1-minute limit in the quiz builder', a
 	await page.getByRole('link', { name: QUIZ }).first().click();
 	await page.getByLabel('时间限制（分钟）').fill('1');
 	await page.getByRole('button', { name: '保存' }).click();
-	await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 	await page.reload();
 	await expect(page.getByLabel('时间限制（分钟）')).toHaveValue('1');
 });
