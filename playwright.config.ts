@@ -10,7 +10,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: 2,
 	retries: 0,
-	timeout: 30_000,
+	// Generous: the machine's 2 cores are shared by the server, two browsers and the load of the reliability specs.
+	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? 'list' : [['list']],
 	use: {
@@ -32,7 +33,12 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	projects: [
+		{ name: 'chromium', use: { browserName: 'chromium' }, testIgnore: 'reliability/**' },
+		// The crash, backup and shutdown specs drive their own servers at full load: after the browser tests,
+		// so that their load cannot push a browser test past its timeout.
+		{ name: 'reliability', use: { browserName: 'chromium' }, testMatch: 'reliability/**/*.spec.ts', dependencies: ['chromium'] }
+	],
 	webServer: {
 		// Builds if needed, then serves on a fresh database (kept outside test-results/, which Playwright empties).
 		command: 'node tests/e2e-server.mjs',
