@@ -327,6 +327,7 @@ export const errors: Record<string, string> = {
 	'quiz.category_not_found': '抽题规则中的试题分类不存在',
 	'quiz.rule_short': '第 {rule} 条抽题规则需要 {needed} 题，但题库中只有 {available} 道可用（在用状态、未被前面的规则抽走）的试题',
 	'quiz.has_attempts': '已有学员作答该测验，不能修改抽题规则或删除；可以停止发布',
+	'quiz.in_drill': '该测验已被执法比武的理论考试环节使用，不能删除',
 	'quiz.not_published': '该测验尚未发布',
 	'quiz.not_open_yet': '该测验尚未开放',
 	'quiz.closed': '该测验已关闭',

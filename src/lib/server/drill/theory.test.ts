@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { quizAttempt } from '../db/schema';
+import { quizAttempt, quizRule } from '../db/schema';
+import { createQuiz, deleteQuiz, getQuiz } from '../quiz/quizzes';
+import { quizInput } from '../quiz/test-quiz';
 import type { Response } from '../../domain/quiz/types';
 import { saveAnswer, submitAttempt } from '../quiz/attempts';
 import { closeStage, openStage, setDebriefOpen } from './drills';
@@ -97,5 +99,18 @@ describe('理论考试 stage', () => {
 		const info = theoryStageInfo(t.db, t.a1, t.drillId, t.stageId, T0 + 2 * MIN);
 		expect(info.ok && info.value.attempt?.status).toBe('open');
 		expect(JSON.stringify(info)).not.toContain('秘密');
+	});
+});
+
+describe('a quiz a drill uses', () => {
+	it('cannot be deleted, even before anyone took it; a quiz no drill uses can', () => {
+		const t = setup();
+		const quizId = t.quiz!.quizId;
+		expect(deleteQuiz(t.db, t.trainer, quizId)).toMatchObject({ ok: false, error: { code: 'quiz.in_drill' } });
+		expect(getQuiz(t.db, quizId)).toBeTruthy();
+		const spare = createQuiz(t.db, t.trainer, quizInput({ title: '没有比武使用的测验' }, t.db.select().from(quizRule).where(eq(quizRule.quizId, quizId)).get()!.categoryId));
+		if (!spare.ok) throw new Error(spare.error.code);
+		expect(deleteQuiz(t.db, t.trainer, spare.value.id).ok).toBe(true);
+		expect(getQuiz(t.db, spare.value.id)).toBeFalsy();
 	});
 });

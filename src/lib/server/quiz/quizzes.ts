@@ -52,7 +52,8 @@ export type QuizError =
 	| 'quiz.too_many_questions'
 	| 'quiz.category_not_found'
 	| 'quiz.rule_short'
-	| 'quiz.has_attempts';
+	| 'quiz.has_attempts'
+	| 'quiz.in_drill';
 
 function checkInput(input: QuizInput): Result<null, QuizError> {
 	if (!input.title.trim() || input.title.length > 100) return err('quiz.title');
@@ -201,6 +202,9 @@ export function deleteQuiz(db: Db, actorId: number, quizId: number): Result<null
 	const existing = getQuiz(db, quizId);
 	if (!existing) return err('quiz.not_found');
 	if (attemptCount(db, quizId) > 0) return err('quiz.has_attempts');
+	// drill_stage.quiz_id has no foreign key (added by ALTER TABLE): a drill's 理论考试 stage would be left
+	// pointing at nothing, so a quiz a drill uses is kept.
+	if (quizUsage(db, quizId).drills.length > 0) return err('quiz.in_drill');
 	db.transaction((tx) => {
 		tx.delete(quiz).where(eq(quiz.id, quizId)).run();
 		recordAudit(tx, { actorId, action: 'quiz.delete', entity: 'quiz', entityId: quizId, before: existing });
