@@ -6,7 +6,7 @@ import { isPublicPath } from '$lib/server/auth/public-paths';
 import { startSweeper } from '$lib/server/quiz/attempts';
 import { endStreams } from '$lib/server/drill/live';
 import { DRAIN_EVENT } from '$lib/server/http/shutdown';
-import { PRIVATE_CACHE_CONTROL, SECURITY_HEADERS } from '$lib/server/http/headers';
+import { HSTS, PRIVATE_CACHE_CONTROL, SECURITY_HEADERS } from '$lib/server/http/headers';
 import { reportServerError } from '$lib/server/http/server-error';
 
 export const init: ServerInit = () => {
@@ -60,6 +60,7 @@ const handleGuard: Handle = async ({ event, resolve }) => {
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+	if (event.url.protocol === 'https:') response.headers.set('strict-transport-security', HSTS);
 	return response;
 };
 

@@ -98,13 +98,23 @@ export function insertImageRow(tx: Tx, id: string, scenarioId: number, mime: Ima
 		.run();
 }
 
-export function storeImage(db: Db, scenarioId: number, input: Uint8Array): Result<{ id: string; mime: ImageMime }, ImageError> {
+/**
+ * Checks a picture and writes its file under a new id; the caller inserts its row (`insertImageRow`) in the
+ * transaction that makes the draft refer to it, so that a refused edit leaves no row behind.
+ */
+export function stageImage(input: Uint8Array): Result<{ id: string; mime: ImageMime; bytes: Uint8Array }, ImageError> {
 	const prepared = prepareImage(input);
 	if (!prepared.ok) return prepared;
 	const id = newImageId();
 	writeImageFile(id, prepared.value.bytes);
-	insertImageRow(db, id, scenarioId, prepared.value.mime, prepared.value.bytes);
-	return ok({ id, mime: prepared.value.mime });
+	return ok({ id, ...prepared.value });
+}
+
+export function storeImage(db: Db, scenarioId: number, input: Uint8Array): Result<{ id: string; mime: ImageMime }, ImageError> {
+	const staged = stageImage(input);
+	if (!staged.ok) return staged;
+	insertImageRow(db, staged.value.id, scenarioId, staged.value.mime, staged.value.bytes);
+	return ok({ id: staged.value.id, mime: staged.value.mime });
 }
 
 export function imageRow(db: Db, id: string) {

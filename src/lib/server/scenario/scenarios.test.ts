@@ -6,7 +6,7 @@ import { fixtureScenario } from '../../domain/scenario/test-fixture';
 import { addArea, setAreaImage, updateItem } from '../../domain/scenario/edit';
 import { ok } from '../../domain/result';
 import { createScenario, exportScenario, getScenario, getVersion, importScenario, publishScenario, updateDraft } from './scenarios';
-import { prepareImage, storeImage } from './images';
+import { insertImageRow, prepareImage, stageImage, storeImage } from './images';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const SVG = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 50" onload="alert(1)"><script>alert(1)</script><rect x="1" y="1" width="10" height="10" fill="#ccc"/><text x="5" y="30">配电室</text></svg>');
@@ -139,5 +139,26 @@ describe('portable file', () => {
 		const id = createScenario(db, trainerId, '新场景');
 		const r = updateDraft(db, trainerId, id, 'add', (c) => addArea(c, { name: '配电室', kind: 'site', description: '' }));
 		expect(r.ok && r.value.areas.map((a) => a.key)).toEqual(['area1']);
+	});
+});
+
+describe('a picture and the edit that refers to it', () => {
+	it('are written together: a refused edit leaves no picture row, an accepted one leaves one', () => {
+		const { db, trainerId } = setup();
+		const id = withFixture(db, trainerId);
+		const staged = stageImage(PNG);
+		if (!staged.ok) throw new Error('image');
+		const { id: image, mime, bytes } = staged.value;
+		const row = (tx: Parameters<typeof insertImageRow>[0]) => insertImageRow(tx, image, id, mime, bytes);
+		const images = () => db.select({ n: count() }).from(scenarioImage).get()!.n;
+
+		const refused = updateDraft(db, trainerId, id, 'picture', (c) => setAreaImage(c, 'no-such-area', { id: image }), row);
+		expect(refused.ok).toBe(false);
+		expect(images()).toBe(0);
+		expect(updateDraft(db, trainerId, 999, 'picture', (c) => ok(c), row)).toMatchObject({ ok: false, error: { code: 'scenario.not_found' } });
+		expect(images()).toBe(0);
+
+		expect(updateDraft(db, trainerId, id, 'picture', (c) => setAreaImage(c, 'polish', { id: image }), row).ok).toBe(true);
+		expect(images()).toBe(1);
 	});
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { scenario, scenarioImage, scenarioVersion } from '../db/schema';
-import { recordAudit } from '../audit';
+import { recordAudit, type Tx } from '../audit';
 import { articleIndex, importedLaws } from '../law/library';
 import { err, ok, type Result } from '../../domain/result';
 import { emptyScenario, imageIds, type ScenarioContent } from '../../domain/scenario/types';
@@ -90,14 +90,16 @@ export type DraftError = { code: 'scenario.not_found' } | { code: 'scenario.inva
 
 /**
  * Applies an edit to the draft. The edit is a pure function of the content; the result must still be a
- * valid scenario (schema), or nothing is saved.
+ * valid scenario (schema), or nothing is saved. `alsoWrite` runs in the same transaction once the edit is
+ * accepted (the row of a picture the edit refers to), so that a refused edit leaves nothing behind.
  */
 export function updateDraft(
 	db: Db,
 	actorId: number,
 	id: number,
 	action: string,
-	edit: (c: ScenarioContent) => Result<ScenarioContent, string>
+	edit: (c: ScenarioContent) => Result<ScenarioContent, string>,
+	alsoWrite?: (tx: Tx) => void
 ): Result<ScenarioContent, string> & { problems?: SchemaProblem[] } {
 	return db.transaction((tx) => {
 		const row = tx.select().from(scenario).where(eq(scenario.id, id)).get();
@@ -106,6 +108,7 @@ export function updateDraft(
 		if (!edited.ok) return edited;
 		const parsed = scenarioContentSchema.safeParse(edited.value);
 		if (!parsed.success) return { ...err('scenario.invalid'), problems: describeIssues(parsed.error, '$') };
+		alsoWrite?.(tx);
 		tx.update(scenario)
 			.set({ draft: JSON.stringify(parsed.data), title: parsed.data.title, updatedAt: new Date() })
 			.where(eq(scenario.id, id))

@@ -5,6 +5,7 @@ import { errorText } from '$lib/i18n/zh';
 import { ok, type Result } from '$lib/domain/result';
 import type { ScenarioContent } from '$lib/domain/scenario/types';
 import type { SessionUser } from '$lib/server/auth/session';
+import type { Tx } from '$lib/server/audit';
 
 /** Shared by every page of the scenario editor: guard, load, save. */
 
@@ -42,9 +43,10 @@ export function saveDraft(
 	user: SessionUser,
 	params: { scenarioId: string },
 	action: string,
-	edit: Edit
+	edit: Edit,
+	alsoWrite?: (tx: Tx) => void
 ): { ok: true; content: ScenarioContent } | { ok: false; message: string } {
-	const r = updateDraft(getDb(), user.id, Number(params.scenarioId), action, edit);
+	const r = updateDraft(getDb(), user.id, Number(params.scenarioId), action, edit, alsoWrite);
 	if (r.ok) return { ok: true, content: r.value };
 	if (r.error.code === 'scenario.not_found') error(404, '未找到该场景');
 	const base = LOCAL_ERRORS[r.error.code] ?? errorText(r.error);

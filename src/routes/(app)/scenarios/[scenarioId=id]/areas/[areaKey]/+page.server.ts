@@ -2,9 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { parseForm, requiredText } from '$lib/server/forms';
-import { storeImage } from '$lib/server/scenario/images';
+import { insertImageRow, stageImage } from '$lib/server/scenario/images';
 import { imageErrorText } from '$lib/server/scenario/scenarios';
 import { addItem, removeArea, setAreaImage, updateArea } from '$lib/domain/scenario/edit';
 import { echoForm, loadScenario, saveDraft } from '../../editor.server';
@@ -45,9 +44,10 @@ export const actions: Actions = {
 		const user = requireRole('trainer', 'admin');
 		const file = (await request.formData()).get('image');
 		if (!(file instanceof File) || file.size === 0) return fail(400, { action: 'upload', imageError: '请选择要上传的图片' });
-		const stored = storeImage(getDb(), Number(params.scenarioId), new Uint8Array(await file.arrayBuffer()));
-		if (!stored.ok) return fail(400, { action: 'upload', imageError: imageErrorText(stored.error.code) });
-		const r = saveDraft(user, params, 'area.image', (c) => setAreaImage(c, params.areaKey, { id: stored.value.id }));
+		const staged = stageImage(new Uint8Array(await file.arrayBuffer()));
+		if (!staged.ok) return fail(400, { action: 'upload', imageError: imageErrorText(staged.error.code) });
+		const { id, mime, bytes } = staged.value;
+		const r = saveDraft(user, params, 'area.image', (c) => setAreaImage(c, params.areaKey, { id }), (tx) => insertImageRow(tx, id, Number(params.scenarioId), mime, bytes));
 		if (!r.ok) return fail(422, { action: 'upload', message: r.message });
 		return { action: 'upload', saved: '区域图片已上传', savedAt: Date.now() };
 	},

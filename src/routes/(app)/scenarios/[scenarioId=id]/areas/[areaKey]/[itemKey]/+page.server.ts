@@ -2,16 +2,23 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { requireRole } from '$lib/server/auth/guard';
-import { getDb } from '$lib/server/db';
 import { parseForm } from '$lib/server/forms';
-import { storeImage } from '$lib/server/scenario/images';
+import { insertImageRow, stageImage } from '$lib/server/scenario/images';
+import type { Tx } from '$lib/server/audit';
 import { imageErrorText } from '$lib/server/scenario/scenarios';
 import { moveItemToArea, removeItem, setItemAnswer, setItemPhoto, updateItem } from '$lib/domain/scenario/edit';
 import { chain, echoForm, loadScenario, saveDraft, type Edit } from '../../../editor.server';
 import { keyField } from '../../../fields.server';
 import { hazardSchema, itemSchema, toAnswer } from './schema';
+import { err, ok } from '$lib/domain/result';
 
 const moveSchema = z.object({ toArea: keyField });
+
+/** The item must be in the area the address names, as for the page itself (an address is user input). */
+const inArea =
+	(params: { areaKey: string; itemKey: string }): Edit =>
+	(c) =>
+		c.areas.some((a) => a.key === params.areaKey && a.items.some((i) => i.key === params.itemKey)) ? ok(c) : err('scenario.item_not_found');
 
 export const load: PageServerLoad = ({ params, url }) => {
 	requireRole('trainer', 'admin');
@@ -46,18 +53,22 @@ export const actions: Actions = {
 		}
 		const b = base.data;
 		const edits: Edit[] = [
+			inArea(params),
 			(c) => updateItem(c, params.itemKey, { title: b.title, observation: b.observation, hotspot: b.hotspotX !== null && b.hotspotY !== null ? { x: b.hotspotX, y: b.hotspotY } : null }),
 			(c) => setItemAnswer(c, params.itemKey, toAnswer(b.kind, b.explanation, hazard?.ok ? hazard.data : null))
 		];
 		const photo = formData.get('photo');
+		let photoRow: ((tx: Tx) => void) | undefined;
 		if (photo instanceof File && photo.size > 0) {
-			const stored = storeImage(getDb(), Number(params.scenarioId), new Uint8Array(await photo.arrayBuffer()));
-			if (!stored.ok) return fail(400, { action: 'save', values, errors: { photo: imageErrorText(stored.error.code) } });
-			edits.push((c) => setItemPhoto(c, params.itemKey, { id: stored.value.id }));
+			const staged = stageImage(new Uint8Array(await photo.arrayBuffer()));
+			if (!staged.ok) return fail(400, { action: 'save', values, errors: { photo: imageErrorText(staged.error.code) } });
+			const { id, mime, bytes } = staged.value;
+			edits.push((c) => setItemPhoto(c, params.itemKey, { id }));
+			photoRow = (tx) => insertImageRow(tx, id, Number(params.scenarioId), mime, bytes);
 		} else if (b.removePhoto) {
 			edits.push((c) => setItemPhoto(c, params.itemKey, null));
 		}
-		const r = saveDraft(user, params, 'item.update', chain(...edits));
+		const r = saveDraft(user, params, 'item.update', chain(...edits), photoRow);
 		if (!r.ok) return fail(422, { action: 'save', values, message: r.message });
 		return { action: 'save', saved: '检查点已保存', savedAt: Date.now() };
 	},
@@ -65,13 +76,13 @@ export const actions: Actions = {
 		const user = requireRole('trainer', 'admin');
 		const input = parseForm(moveSchema, await request.formData());
 		if (!input.ok) return fail(400, { action: 'move', message: '请选择要移到的区域' });
-		const r = saveDraft(user, params, 'item.move', (c) => moveItemToArea(c, params.itemKey, input.data.toArea));
+		const r = saveDraft(user, params, 'item.move', chain(inArea(params), (c) => moveItemToArea(c, params.itemKey, input.data.toArea)));
 		if (!r.ok) return fail(422, { action: 'move', message: r.message });
 		redirect(303, `/scenarios/${params.scenarioId}/areas/${input.data.toArea}/${params.itemKey}?moved=1`);
 	},
 	remove: ({ params }) => {
 		const user = requireRole('trainer', 'admin');
-		const r = saveDraft(user, params, 'item.remove', (c) => removeItem(c, params.itemKey));
+		const r = saveDraft(user, params, 'item.remove', chain(inArea(params), (c) => removeItem(c, params.itemKey)));
 		if (!r.ok) return fail(422, { action: 'remove', message: r.message });
 		redirect(303, `/scenarios/${params.scenarioId}/areas/${params.areaKey}`);
 	}
