@@ -14,7 +14,7 @@ import type { StaffCategory } from '../../domain/roles';
 import { CHECKIN_PERIOD_MS, checkinCode, checkinUrlPath, verifyCheckinCode } from '../../domain/training/checkin-code';
 import { maskIdNumber } from '../../domain/training/id-number';
 import type { TrainingHoursRecord } from '../../domain/training/hours';
-import { pageConfirmed, traineeForUser, traineeMatch } from './trainees';
+import { pageEnrollments, traineeForUser } from './trainees';
 
 /** China Standard Time is UTC+8 all year (no DST since 1991): "today" and slot times are in it. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;
@@ -465,39 +465,8 @@ export function attendanceSheet(db: Db, sessionId: number, f: SheetFilter = {}) 
 	const plannedHours = slots.reduce((n, s) => n + toCents(s.hours), 0) / 100;
 	const pageSize = f.pageSize ?? 50;
 	const page = Math.max(1, f.page ?? 1);
-	const match = traineeMatch(f.query ?? '');
-	const conds: SQL[] = [eq(enrollment.sessionId, sessionId), eq(enrollment.status, 'enrolled')];
-	if (match.where) conds.push(match.where);
-	const where = and(...conds);
-	const filtered = () =>
-		db
-			.select({ traineeId: trainee.id, name: trainee.name, phone: trainee.phone, enterpriseName: unit.name })
-			.from(enrollment)
-			.innerJoin(trainee, eq(trainee.id, enrollment.traineeId))
-			.leftJoin(unit, eq(unit.id, trainee.enterpriseUnitId))
-			.where(where)
-			.orderBy(asc(enrollment.position), asc(enrollment.id));
-	let ids: number[];
-	let total: number;
-	if (match.confirm) {
-		const confirmed = pageConfirmed(filtered().all(), match.confirm, pageSize, (page - 1) * pageSize);
-		total = confirmed.total;
-		ids = confirmed.rows.map((r) => r.traineeId);
-	} else {
-		total =
-			db
-				.select({ n: count() })
-				.from(enrollment)
-				.innerJoin(trainee, eq(trainee.id, enrollment.traineeId))
-				.leftJoin(unit, eq(unit.id, trainee.enterpriseUnitId))
-				.where(where)
-				.get()?.n ?? 0;
-		ids = filtered()
-			.limit(pageSize)
-			.offset((page - 1) * pageSize)
-			.all()
-			.map((r) => r.traineeId);
-	}
+	const { total, ids: pageIds } = pageEnrollments(db, [eq(enrollment.sessionId, sessionId), eq(enrollment.status, 'enrolled')], f.query ?? '', [asc(enrollment.position), asc(enrollment.id)], page, pageSize);
+	const ids = pageIds.map((r) => r.traineeId);
 	const enrolledCount = db
 		.select({ n: count() })
 		.from(enrollment)

@@ -11,7 +11,7 @@ import { err, ok, type Result } from '../../domain/result';
 import type { StaffCategory } from '../../domain/roles';
 import { cancel, enroll } from '../../domain/training/waitlist';
 import { promote, waitlistState } from './sessions';
-import { findOrCreateTrainee, pageConfirmed, present, traineeForUser, traineeMatch, type TraineeError, type TraineeInput, type Viewer } from './trainees';
+import { findOrCreateTrainee, pageEnrollments, present, traineeForUser, type TraineeError, type TraineeInput, type Viewer } from './trainees';
 
 export type EnrollmentStatus = 'enrolled' | 'waiting' | 'cancelled';
 export type EnrollmentSource = 'self' | 'trainer' | 'import';
@@ -249,42 +249,12 @@ export function listRoster(db: Db, sessionId: number, f: RosterFilter, viewer: V
 	const pageSize = f.pageSize ?? 20;
 	const page = Math.max(1, f.page ?? 1);
 	const status = f.status ?? 'active';
-	const match = traineeMatch(f.query ?? '');
 	const conds: SQL[] = [eq(enrollment.sessionId, sessionId)];
 	if (status === 'active') conds.push(inArray(enrollment.status, ['enrolled', 'waiting']));
 	else if (status !== 'all') conds.push(eq(enrollment.status, status));
-	if (match.where) conds.push(match.where);
-	const where = and(...conds);
 	const order = [sql`case ${enrollment.status} when 'enrolled' then 0 when 'waiting' then 1 else 2 end`, asc(enrollment.position), asc(enrollment.id)];
-	const filtered = () =>
-		db
-			.select({ enrollmentId: enrollment.id, name: trainee.name, phone: trainee.phone, enterpriseName: unit.name })
-			.from(enrollment)
-			.innerJoin(trainee, eq(trainee.id, enrollment.traineeId))
-			.leftJoin(unit, eq(unit.id, trainee.enterpriseUnitId))
-			.where(where)
-			.orderBy(...order);
-	let ids: number[];
-	let total: number;
-	if (match.confirm) {
-		const confirmed = pageConfirmed(filtered().all(), match.confirm, pageSize, (page - 1) * pageSize);
-		total = confirmed.total;
-		ids = confirmed.rows.map((r) => r.enrollmentId);
-	} else {
-		total =
-			db
-				.select({ n: count() })
-				.from(enrollment)
-				.innerJoin(trainee, eq(trainee.id, enrollment.traineeId))
-				.leftJoin(unit, eq(unit.id, trainee.enterpriseUnitId))
-				.where(where)
-				.get()?.n ?? 0;
-		ids = filtered()
-			.limit(pageSize)
-			.offset((page - 1) * pageSize)
-			.all()
-			.map((r) => r.enrollmentId);
-	}
+	const { total, ids: pageIds } = pageEnrollments(db, conds, f.query ?? '', order, page, pageSize);
+	const ids = pageIds.map((r) => r.enrollmentId);
 	if (ids.length === 0) return { total, page, pageSize, rows: [] };
 	const full = db
 		.select({

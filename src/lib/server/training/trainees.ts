@@ -5,7 +5,7 @@
  */
 import { and, asc, count, eq, inArray, isNull, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db';
-import { trainee, unit, user } from '../db/schema';
+import { enrollment, trainee, unit, user } from '../db/schema';
 import { recordAudit, type Tx } from '../audit';
 import { err, ok, type Result } from '../../domain/result';
 import type { Role, StaffCategory } from '../../domain/roles';
@@ -250,6 +250,50 @@ export function pageConfirmed<R extends { name: string; phone: string | null; en
 ): { total: number; rows: R[] } {
 	const hits = candidates.filter(confirm);
 	return { total: hits.length, rows: hits.slice(offset, offset + limit) };
+}
+
+/**
+ * One page of a session's enrolments that `conds` and the search `query` select, in `order`: the total and
+ * the page's enrolment and trainee ids (the roster and the attendance sheet then read their own columns for
+ * those ids). Exact matches page in SQL; a pinyin search is confirmed row by row (pageConfirmed).
+ */
+export function pageEnrollments(
+	db: Db,
+	conds: SQL[],
+	query: string,
+	order: SQL[],
+	page: number,
+	pageSize: number
+): { total: number; ids: { enrollmentId: number; traineeId: number }[] } {
+	const match = traineeMatch(query);
+	const where = and(...conds, ...(match.where ? [match.where] : []));
+	const filtered = () =>
+		db
+			.select({ enrollmentId: enrollment.id, traineeId: trainee.id, name: trainee.name, phone: trainee.phone, enterpriseName: unit.name })
+			.from(enrollment)
+			.innerJoin(trainee, eq(trainee.id, enrollment.traineeId))
+			.leftJoin(unit, eq(unit.id, trainee.enterpriseUnitId))
+			.where(where)
+			.orderBy(...order);
+	const offset = (page - 1) * pageSize;
+	if (match.confirm) {
+		const confirmed = pageConfirmed(filtered().all(), match.confirm, pageSize, offset);
+		return { total: confirmed.total, ids: confirmed.rows.map(({ enrollmentId, traineeId }) => ({ enrollmentId, traineeId })) };
+	}
+	const total =
+		db
+			.select({ n: count() })
+			.from(enrollment)
+			.innerJoin(trainee, eq(trainee.id, enrollment.traineeId))
+			.leftJoin(unit, eq(unit.id, trainee.enterpriseUnitId))
+			.where(where)
+			.get()?.n ?? 0;
+	const ids = filtered()
+		.limit(pageSize)
+		.offset(offset)
+		.all()
+		.map(({ enrollmentId, traineeId }) => ({ enrollmentId, traineeId }));
+	return { total, ids };
 }
 
 export interface TraineeSearch {
