@@ -17,17 +17,8 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../db';
 import { recordAudit, type Tx } from '../audit';
 import { MAX_UPLOAD_BYTES, readRosterFile } from '../training/roster-import';
-import {
-	CATEGORY_NAME_MAX,
-	PATH_SEPARATOR,
-	bankDuplicateIndex,
-	categoryPathIndex,
-	checkCategoryName,
-	duplicateKey,
-	insertCategory,
-	insertQuestions,
-	normaliseName
-} from './bank';
+import { bankDuplicateIndex, categoryPathIndex, insertCategory, insertQuestions } from './bank';
+import { CATEGORY_NAME_MAX, PATH_SEPARATOR, checkCategoryName, duplicateKey, normaliseName } from '../../domain/quiz/bank-rules';
 import { answerToText, OPTION_KEYS, validateQuestion, type FieldProblem, type QuestionInput } from '../../domain/quiz/validate';
 import { DIFFICULTY_LABELS, QUESTION_TYPE_LABELS, QUESTION_TYPES, type QuestionData, type QuestionStatus, type QuestionType } from '../../domain/quiz/types';
 import { bankImportMessage, multipleScoringLabels } from '../../i18n/zh';

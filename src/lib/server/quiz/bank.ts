@@ -13,6 +13,7 @@ import { recordAudit, type Tx } from '../audit';
 import { err, ok, type Result } from '../../domain/result';
 import { flattenTree, wouldCreateCycle } from '../../domain/unit';
 import { validateQuestion, type FieldProblem, type QuestionInput } from '../../domain/quiz/validate';
+import { CATEGORY_NAME_MAX, PATH_SEPARATOR, checkCategoryName, duplicateKey, normaliseName, stemExcerpt } from '../../domain/quiz/bank-rules';
 import {
 	QUESTION_STATUSES,
 	type Difficulty,
@@ -22,10 +23,6 @@ import {
 } from '../../domain/quiz/types';
 
 export const PAGE_SIZE = 20;
-export const CATEGORY_NAME_MAX = 50;
-/** Separates the levels of a category path in imports and exports: 安全生产法律法规/安全生产法（2021）. */
-export const PATH_SEPARATOR = '/';
-
 export type BankError =
 	| 'bank.category_not_found'
 	| 'bank.category_parent_not_found'
@@ -43,45 +40,6 @@ export type BankError =
 	| 'bank.stale'
 	| 'bank.bad_status'
 	| 'bank.question_used';
-
-// ————— Pure helpers —————
-
-/** Names and paths compare after NFKC (full-width → half-width) with runs of spaces collapsed. */
-export function normaliseName(name: string): string {
-	return name.normalize('NFKC').trim().replace(/\s+/g, ' ');
-}
-
-/** The problem with a category name, or null: 1–50 characters and no '/' (it separates path levels). */
-export function checkCategoryName(raw: string): 'bank.category_name_required' | 'bank.category_name_too_long' | 'bank.category_name_slash' | null {
-	const name = raw.trim();
-	if (name === '') return 'bank.category_name_required';
-	if ([...name].length > CATEGORY_NAME_MAX) return 'bank.category_name_too_long';
-	if (/[/／\\]/.test(name)) return 'bank.category_name_slash';
-	return null;
-}
-
-/**
- * What makes two questions "the same" for duplicate checks: the stem and the option texts, compared
- * without whitespace and after NFKC. The stem alone is not enough: 「下列说法正确的是（　）」 is the stem of
- * many different choice questions.
- */
-export function duplicateKey(q: { stem: string; options: readonly { text: string }[] }): string {
-	const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-	return [norm(q.stem), ...q.options.map((o) => norm(o.text))].join('\u0001');
-}
-
-/** A one-line plain-text excerpt of markdown for lists. */
-export function stemExcerpt(markdown: string, max = 80): string {
-	const text = markdown
-		.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-		.replace(/<[^>]*>/g, '')
-		.replace(/[*_`#>~|]+/g, '')
-		.replace(/\s+/g, ' ')
-		.trim();
-	const chars = [...text];
-	return chars.length > max ? chars.slice(0, max).join('') + '…' : text;
-}
 
 // ————— Categories —————
 

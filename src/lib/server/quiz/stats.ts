@@ -8,7 +8,7 @@ import type { Db } from '../db';
 import { question } from '../db/schema';
 import { itemFlags, itemStats } from '../../domain/quiz/item-stats';
 import type { AnswerKey, QuestionType } from '../../domain/quiz/types';
-import { stemExcerpt } from './bank';
+import { stemExcerpt } from '../../domain/quiz/bank-rules';
 import { statsInput } from './attempts';
 import { getQuiz } from './quizzes';
 

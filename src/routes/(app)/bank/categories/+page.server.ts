@@ -4,7 +4,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { optionalId, parseForm, requiredId, requiredText } from '$lib/server/forms';
-import { CATEGORY_NAME_MAX, categoryTree, createCategory, deleteCategory, moveCategory, renameCategory } from '$lib/server/quiz/bank';
+import { categoryTree, createCategory, deleteCategory, moveCategory, renameCategory } from '$lib/server/quiz/bank';
+import { CATEGORY_NAME_MAX } from '$lib/domain/quiz/bank-rules';
 import { errorText } from '$lib/i18n/zh';
 import { formDataOf } from '../question-form';
 

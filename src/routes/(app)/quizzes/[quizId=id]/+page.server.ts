@@ -5,7 +5,7 @@ import { getDb } from '$lib/server/db';
 import { requireRole } from '$lib/server/auth/guard';
 import { choice } from '$lib/server/forms';
 import { attemptCount, categoryOptions, deleteQuiz, getQuiz, maxScoreOf, quizUsage, sampleDraw, setQuizStatus, updateQuiz } from '$lib/server/quiz/quizzes';
-import { stemExcerpt } from '$lib/server/quiz/bank';
+import { stemExcerpt } from '$lib/domain/quiz/bank-rules';
 import type { Difficulty, QuestionType } from '$lib/domain/quiz/types';
 import { errorText } from '$lib/i18n/zh';
 import { builderOptions } from '../builder.server';
