@@ -47,7 +47,7 @@ async function cookieOf(username: string): Promise<string> {
 }
 
 async function post(path: string, cookie: string, body: string | Uint8Array, contentType = 'application/json'): Promise<{ status: number; text: string }> {
-	const res = await fetch(new URL(path, app.baseURL), { method: 'POST', body, headers: { cookie, origin: app.baseURL, 'content-type': contentType } });
+	const res = await fetch(new URL(path, app.baseURL), { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]), headers: { cookie, origin: app.baseURL, 'content-type': contentType } });
 	return { status: res.status, text: await res.text() };
 }
 
