@@ -11,6 +11,7 @@ import {
 	SESSION_LIFETIME_MS,
 	validateSessionToken
 } from './session';
+import { startSession } from './login-flow';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -102,5 +103,35 @@ describe('validateSessionToken', () => {
 		invalidateUserSessions(db, userId);
 		expect(validateSessionToken(db, t2).session).toBeNull();
 		expect(validateSessionToken(db, t3).session).toBeNull();
+	});
+});
+
+describe('the session cookie', () => {
+	/** A cookie jar that records what was set. */
+	const jar = () => {
+		const set: { name: string; value: string; opts: Record<string, unknown> }[] = [];
+		return { set, cookies: { set: (name: string, value: string, opts: Record<string, unknown>) => set.push({ name, value, opts }), delete: () => {} } };
+	};
+
+	it.each([
+		['https://drill.example.gov.cn/login', true],
+		['http://192.168.1.10:3000/login', false]
+	])('at login over %s is Secure: %s, and always HttpOnly, SameSite=Lax, Path=/', (url, secure) => {
+		const { db, userId } = dbWithUser();
+		const { set, cookies } = jar();
+		startSession(db, cookies as unknown as Parameters<typeof startSession>[1], new URL(url), userId, null);
+		expect(set).toHaveLength(1);
+		expect(set[0].opts).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/', secure });
+		expect(validateSessionToken(db, set[0].value).session?.userId).toBe(userId);
+	});
+
+	it('a login ends the session the browser came with', () => {
+		const { db, userId } = dbWithUser();
+		const before = generateSessionToken();
+		const old = createSession(db, before, userId);
+		const { set, cookies } = jar();
+		startSession(db, cookies as unknown as Parameters<typeof startSession>[1], new URL('http://localhost/login'), userId, old.id);
+		expect(validateSessionToken(db, before).session).toBeNull();
+		expect(set[0].value).not.toBe(before);
 	});
 });
