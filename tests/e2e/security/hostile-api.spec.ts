@@ -5,7 +5,7 @@
 // The endpoints' rules are unit-tested (fast-save.test.ts, officer-routes.test.ts, attempts.test.ts); this is
 // the same at the door, as a browser or a script would send it.
 import { expect, test } from '@playwright/test';
-import { changedTables, DbWatch, startPrivateServer, type PrivateServer } from '../../fixtures/private-server';
+import { changedTables, usePrivateServer } from '../../fixtures/private-server';
 import { CJK } from './app-map';
 import { E2E_PASSWORD } from '../../fixtures/env.js';
 import { openDb } from '../../../src/lib/server/db';
@@ -13,30 +13,14 @@ import { officerSheet } from '../../../src/lib/server/drill/sheets';
 
 test.describe.configure({ mode: 'default' });
 
-let app: PrivateServer;
-let watch: DbWatch;
-
-test.beforeAll(async () => {
-	test.setTimeout(120_000);
-	app = await startPrivateServer('hostile-api');
-	watch = new DbWatch(app.dbPath);
-});
-
-test.afterEach(({}, info) => {
-	if (info.status !== info.expectedStatus && app) console.log(`server log (last 4000 characters):\n${app.output().slice(-4000)}`);
-});
-
-test.afterAll(async () => {
-	watch?.close();
-	await app?.stop();
-});
+const server = usePrivateServer('hostile-api');
 
 /** A session cookie for `username`, logged in through the form. */
 async function cookieOf(username: string): Promise<string> {
-	const res = await fetch(new URL('/login', app.baseURL), {
+	const res = await fetch(new URL('/login', server.app.baseURL), {
 		method: 'POST',
 		body: new URLSearchParams({ username, password: E2E_PASSWORD }),
-		headers: { origin: app.baseURL, accept: 'text/html' },
+		headers: { origin: server.app.baseURL, accept: 'text/html' },
 		redirect: 'manual'
 	});
 	expect(res.status, `log in as ${username}`).toBe(303);
@@ -47,7 +31,7 @@ async function cookieOf(username: string): Promise<string> {
 }
 
 async function post(path: string, cookie: string, body: string | Uint8Array, contentType = 'application/json'): Promise<{ status: number; text: string }> {
-	const res = await fetch(new URL(path, app.baseURL), { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]), headers: { cookie, origin: app.baseURL, 'content-type': contentType } });
+	const res = await fetch(new URL(path, server.app.baseURL), { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]), headers: { cookie, origin: server.app.baseURL, 'content-type': contentType } });
 	return { status: res.status, text: await res.text() };
 }
 
@@ -68,9 +52,9 @@ const COMMON: [string, string | Uint8Array][] = [
 
 /** Checks one refused post: a 4xx, JSON with a Chinese message, and no table changed. */
 async function expectRefused(path: string, cookie: string, label: string, body: string | Uint8Array, problems: string[], contentType?: string) {
-	const before = watch.snapshot();
+	const before = server.watch.snapshot();
 	const r = await post(path, cookie, body, contentType);
-	const changed = changedTables(before.hashes, watch.snapshot().hashes);
+	const changed = changedTables(before.hashes, server.watch.snapshot().hashes);
 	const where = `${path} ← ${label}`;
 	if (r.status >= 500 || r.status < 400) problems.push(`${where}: HTTP ${r.status} ${r.text.slice(0, 160)}`);
 	let message = '';
@@ -84,10 +68,10 @@ async function expectRefused(path: string, cookie: string, label: string, body: 
 }
 
 test('the drill sheet autosave refuses every hostile body with a Chinese message and no write', async () => {
-	const ids = app.ids;
+	const ids = server.app.ids;
 	const path = `/api/drills/${ids.drill}/stages/${ids.stages.hazard}/entries`;
-	const db = openDb(app.dbPath);
-	const officer1 = (watch.all<{ id: number }>("select id from user where username = 'officer1'")[0]).id;
+	const db = openDb(server.app.dbPath);
+	const officer1 = (server.watch.all<{ id: number }>("select id from user where username = 'officer1'")[0]).id;
 	const sheet = officerSheet(db, officer1, ids.drill, ids.stages.hazard);
 	db.$client.close();
 	if (!sheet.ok) throw new Error(sheet.error.code);
@@ -116,19 +100,19 @@ test('the drill sheet autosave refuses every hostile body with a Chinese message
 
 	// The control: a valid save with script in its note is stored as written.
 	const note = '<img src=x onerror=alert(1)> 配电柜前堆放杂物';
-	const before = watch.snapshot();
+	const before = server.watch.snapshot();
 	const ok = await post(path, cookie, JSON.stringify({ ref, baseVersion: 0, data: answer(note) }));
 	expect(ok.status, ok.text).toBe(200);
-	expect(changedTables(before.hashes, watch.snapshot().hashes)).toContain('sheet_entry');
-	expect(watch.all<{ data: string }>('select data from sheet_entry order by id desc limit 1')[0].data).toContain(JSON.stringify(note).slice(1, -1));
+	expect(changedTables(before.hashes, server.watch.snapshot().hashes)).toContain('sheet_entry');
+	expect(server.watch.all<{ data: string }>('select data from sheet_entry order by id desc limit 1')[0].data).toContain(JSON.stringify(note).slice(1, -1));
 });
 
 test('the quiz answer autosave refuses every hostile body with a Chinese message and no write', async () => {
-	const attempt = app.ids.running;
+	const attempt = server.app.ids.running;
 	const path = `/api/attempts/${attempt}/answers`;
 	const cookie = await cookieOf('learner1');
-	const slots = JSON.parse(watch.all<{ slots: string }>('select slots from quiz_attempt where id = ?', attempt)[0].slots) as { questionId: number }[];
-	const types = slots.map((s) => watch.all<{ type: string }>('select type from question where id = ?', s.questionId)[0].type);
+	const slots = JSON.parse(server.watch.all<{ slots: string }>('select slots from quiz_attempt where id = ?', attempt)[0].slots) as { questionId: number }[];
+	const types = slots.map((s) => server.watch.all<{ type: string }>('select type from question where id = ?', s.questionId)[0].type);
 	const single = types.indexOf('single');
 	const fill = types.findIndex((t) => t === 'fill' || t === 'citation');
 	expect(single, 'a single-choice slot in the running attempt').toBeGreaterThanOrEqual(0);
@@ -155,8 +139,8 @@ test('the quiz answer autosave refuses every hostile body with a Chinese message
 	expect(problems).toEqual([]);
 
 	// The control: a valid answer is stored.
-	const before = watch.snapshot();
+	const before = server.watch.snapshot();
 	const ok = await post(path, cookie, JSON.stringify({ slot: single, response: { kind: 'single', key: 'A' }, flagged: true }));
 	expect(ok.status, ok.text).toBe(200);
-	expect(changedTables(before.hashes, watch.snapshot().hashes)).toContain('attempt_answer');
+	expect(changedTables(before.hashes, server.watch.snapshot().hashes)).toContain('attempt_answer');
 });

@@ -11,13 +11,12 @@
 // Runs on a private server (tests/fixtures/private-server.ts) so that no other spec's writes get in the way.
 import { expect, test, type Page } from '@playwright/test';
 import { acceptance, hostileValuesFor, storedText, ALL_HOSTILE_VALUES, type FieldClass, type HostileValue } from '../../fixtures/hostile-corpus';
-import { changedTables, DbWatch, startPrivateServer, type PrivateServer, type Written } from '../../fixtures/private-server';
+import { changedTables, usePrivateServer, type Written } from '../../fixtures/private-server';
 import { actionName, chineseMessages, parsePage, postJson, routePattern, signedIn, sourceActions, type Client, type FormField, type ParsedForm } from './app-map';
 
 test.describe.configure({ mode: 'default' });
 
-let app: PrivateServer;
-let watch: DbWatch;
+const server = usePrivateServer('hostile-forms');
 let ids: Record<string, number | string>;
 /** A blank page whose DOMParser reads the forms of the pages fetched. */
 let parser: Page;
@@ -241,10 +240,10 @@ let posts = 0;
 
 /** Posts one hostile submission and checks the answer and the database. */
 async function probe(client: Client, form: ParsedForm, entries: Entry[], what: string, v: HostileValue, field: FieldClass): Promise<void> {
-	const before = watch.snapshot();
+	const before = server.watch.snapshot();
 	const out = await postJson(client, form.action, formData(entries));
 	posts++;
-	const after = watch.snapshot();
+	const after = server.watch.snapshot();
 	const changed = changedTables(before.hashes, after.hashes);
 	const where = `${new URL(form.action).pathname}${new URL(form.action).search} ${what} ← ${v.kind} (${v.label}) as ${client.username ?? 'anonymous'}`;
 	if (process.env.HOSTILE_DEBUG) console.log(`${where}: ${out.http} ${out.kind} ${changed.join(',')} ${out.strings.filter((x) => x.length < 80).join(' | ').slice(0, 300)}`);
@@ -262,7 +261,7 @@ async function probe(client: Client, form: ParsedForm, entries: Entry[], what: s
 	// Accepted (success or redirect): the field took the value, or ignored it (a button's value, a field of
 	// another kind of item). Either way nothing may be stored that the field may not hold.
 	if (changed.length === 0) return;
-	const written = watch.written(before, after);
+	const written = server.watch.written(before, after);
 	const rule = acceptance(v, field);
 	if (rule === 'never') {
 		const needle = needleOf(v);
@@ -281,14 +280,14 @@ async function probe(client: Client, form: ParsedForm, entries: Entry[], what: s
  * page it gets back (which shows the values again) shows them as text, not markup.
  */
 async function probeHtml(client: Client, form: ParsedForm, entries: Entry[], what: string): Promise<void> {
-	const before = watch.snapshot();
+	const before = server.watch.snapshot();
 	const res = await client.post(form.action, formData(entries), 'html');
 	const html = await res.text();
 	posts++;
 	const where = `${new URL(form.action).pathname}${new URL(form.action).search} ${what} (no-JS post)`;
 	if (res.status >= 500) problems.push(`${where}: HTTP ${res.status}`);
 	if (/<img src=x onerror|<svg\/onload|<script>alert/i.test(html)) problems.push(`${where}: the answer carries the markup unescaped`);
-	if (res.status >= 400 && changedTables(before.hashes, watch.snapshot().hashes).length) problems.push(`${where}: refused but changed the database`);
+	if (res.status >= 400 && changedTables(before.hashes, server.watch.snapshot().hashes).length) problems.push(`${where}: refused but changed the database`);
 }
 
 const SCRIPT = '<script>alert(1)</script>"><img src=x onerror=alert(1)>';
@@ -323,15 +322,13 @@ const shape = (name: string) => name.replace(/\d+/g, '#');
 
 async function client(as: string | null): Promise<Client> {
 	const key = as ?? '';
-	if (!clients.has(key)) clients.set(key, await signedIn(app.baseURL, as));
+	if (!clients.has(key)) clients.set(key, await signedIn(server.app.baseURL, as));
 	return clients.get(key)!;
 }
 
 test.beforeAll(async ({ browser }) => {
-	test.setTimeout(120_000);
 	parser = await browser.newPage();
-	app = await startPrivateServer('hostile-forms');
-	watch = new DbWatch(app.dbPath);
+	const { app, watch } = server;
 	const one = <T>(sql: string, ...p: unknown[]) => watch.all<Record<string, T>>(sql, ...p)[0];
 	const userId = (u: string) => one<number>('select id from user where username = ?', u).id;
 	const session = one<number>("select id from training_session where status = 'enrolling' order by id desc").id;
@@ -377,15 +374,6 @@ test.beforeAll(async ({ browser }) => {
 	ids.procedureStep = draft.procedure.steps[0].key;
 });
 
-// What the server logged explains a 500 or a crash.
-test.afterEach(({}, info) => {
-	if (info.status !== info.expectedStatus && app) console.log(`server log (last 4000 characters):\n${app.output().slice(-4000)}`);
-});
-
-test.afterAll(async () => {
-	watch?.close();
-	await app?.stop();
-});
 
 test('the corpus reaches every value of each required kind', () => {
 	const used = new Set<HostileValue>();
@@ -409,7 +397,7 @@ for (const { route, actions } of sourceActions()) {
 		for (const url of target.urls(ids)) {
 			const res = await c.get(url);
 			expect(res.status, `GET ${url}`).toBe(200);
-			const { forms: found } = await parsePage(parser, await res.text(), new URL(url, app.baseURL).href);
+			const { forms: found } = await parsePage(parser, await res.text(), new URL(url, server.app.baseURL).href);
 			for (const f of found) {
 				if (!pattern.test(new URL(f.action).pathname)) continue;
 				const key = `${actionName(f.action)} ${[...new Set(f.fields.map((x) => shape(x.name)))].sort().join(',')}`;
@@ -418,7 +406,7 @@ for (const { route, actions } of sourceActions()) {
 		}
 		for (const [action, make] of Object.entries(HIDDEN[route] ?? {})) {
 			const { '@url': at, ...fields } = make(ids);
-			const url = new URL(at ?? target.urls(ids)[0], app.baseURL);
+			const url = new URL(at ?? target.urls(ids)[0], server.app.baseURL);
 			const entries = Object.entries(fields).map(([name, value]) => ({ name, type: FREE_TEXT.test(name) ? 'text' : 'hidden', value, checked: true, options: [], min: null, required: true, button: false }));
 			forms.set(`${action} hidden`, { action: `${url.origin}${url.pathname}${action === 'default' ? '' : `?/${action}`}`, multipart: false, fields: entries });
 		}

@@ -6,56 +6,37 @@
 // charts of /training/dashboard. Every page route of src/routes must be reached by someone.
 // Runs on a private server (tests/fixtures/private-server.ts), whose demo data includes a running drill.
 import { expect, test, type Browser } from '@playwright/test';
-import { DbWatch, startPrivateServer, type PrivateServer } from '../../fixtures/private-server';
+import { usePrivateServer } from '../../fixtures/private-server';
 import { E2E_PASSWORD } from '../../fixtures/env.js';
 import { pageRoutes, routeOf } from './app-map';
 
 test.describe.configure({ mode: 'default' });
 
-let app: PrivateServer;
-
-test.beforeAll(async () => {
-	test.setTimeout(120_000);
-	app = await startPrivateServer('pages');
-});
-
-// What the server logged explains a 500 or a crash.
-test.afterEach(({}, info) => {
-	if (info.status !== info.expectedStatus && app) console.log(`server log (last 4000 characters):\n${app.output().slice(-4000)}`);
-});
-
-test.afterAll(async () => {
-	await app?.stop();
-});
+const server = usePrivateServer('pages');
 
 /** Pages no link leads to: a QR code, a link that is copied rather than shown, a page opened by its address. */
 function extraStarts(): Record<string, string[]> {
-	const watch = new DbWatch(app.dbPath);
-	try {
-		const token = watch.all<{ t: string }>('select public_token as t from drill where id = ?', app.ids.drill)[0].t;
-		const slot = watch.all<{ id: number }>("select s.id from session_slot s join training_session t on t.id = s.session_id where t.status = 'enrolling' order by s.id")[0].id;
-		const cert = watch.all<{ n: string }>('select number as n from training_certificate where revoked_at is null order by id')[0].n;
-		const team = watch.all<{ id: number }>('select id from team where drill_id = ? order by id', app.ids.drill)[0].id;
-		const version = watch.all<{ content: string }>('select v.content from scenario_version v join drill d on d.scenario_version_id = v.id where d.id = ?', app.ids.drill)[0];
-		const documentKey = (JSON.parse(version.content) as { documents: { key: string }[] }).documents[0].key;
-		const d = app.ids.drill;
-		return {
-			'': ['/login', '/register', `/verify/${cert}`, `/board/${token}`],
-			trainer: ['/laws/search', `/bank/${app.ids.question}/versions/1`],
-			learner1: [`/checkin/${slot}/WRONGCODE`, `/quiz/attempt/${app.ids.running}`, `/quiz/attempt/${app.ids.submitted}/review`],
-			learner4: [`/courses/${app.ids.course4}/certificate`],
-			// Each officer sees one kind of sheet page (a route is crawled once per user): officer1 the
-			// documents, with their print links; officer2 the inspection and the running 理论考试.
-			officer1: [`/drills/${d}/sheet/${app.ids.stages.document}`, `/drills/${app.ids.endedDrill}/debrief`],
-			officer2: [`/drills/${d}/sheet/${app.ids.stages.hazard}`, `/quiz/attempt/${app.ids.theoryAttempt}`],
-			judge1: [`/judging/${d}/documents/${team}/${documentKey}`]
-		};
-	} finally {
-		watch.close();
-	}
+	const watch = server.watch;
+	const token = watch.all<{ t: string }>('select public_token as t from drill where id = ?', server.app.ids.drill)[0].t;
+	const slot = watch.all<{ id: number }>("select s.id from session_slot s join training_session t on t.id = s.session_id where t.status = 'enrolling' order by s.id")[0].id;
+	const cert = watch.all<{ n: string }>('select number as n from training_certificate where revoked_at is null order by id')[0].n;
+	const team = watch.all<{ id: number }>('select id from team where drill_id = ? order by id', server.app.ids.drill)[0].id;
+	const version = watch.all<{ content: string }>('select v.content from scenario_version v join drill d on d.scenario_version_id = v.id where d.id = ?', server.app.ids.drill)[0];
+	const documentKey = (JSON.parse(version.content) as { documents: { key: string }[] }).documents[0].key;
+	const d = server.app.ids.drill;
+	return {
+		'': ['/login', '/register', `/verify/${cert}`, `/board/${token}`],
+		trainer: ['/laws/search', `/bank/${server.app.ids.question}/versions/1`],
+		learner1: [`/checkin/${slot}/WRONGCODE`, `/quiz/attempt/${server.app.ids.running}`, `/quiz/attempt/${server.app.ids.submitted}/review`],
+		learner4: [`/courses/${server.app.ids.course4}/certificate`],
+		// Each officer sees one kind of sheet page (a route is crawled once per user): officer1 the
+		// documents, with their print links; officer2 the inspection and the running 理论考试.
+		officer1: [`/drills/${d}/sheet/${server.app.ids.stages.document}`, `/drills/${server.app.ids.endedDrill}/debrief`],
+		officer2: [`/drills/${d}/sheet/${server.app.ids.stages.hazard}`, `/quiz/attempt/${server.app.ids.theoryAttempt}`],
+		judge1: [`/judging/${d}/documents/${team}/${documentKey}`]
+	};
 }
 
-const T = { fetch: 0, nf: 0, goto: 0, ng: 0, wait: 0 };
 const USERS = ['trainer', 'admin', 'learner1', 'learner4', 'officer1', 'officer2', 'judge1', ''];
 
 /** Links that would change something or leave the pages (downloads are +server.ts routes, not pages). */
@@ -83,7 +64,7 @@ const MUST_SEE: [string, string][] = [
  * one is loaded in Chromium and watched for console errors, uncaught exceptions and CSP violations.
  */
 async function crawl(browser: Browser, user: string, starts: string[], routes: string[], loaded: Set<string>, problems: string[], visits: Visit[]): Promise<void> {
-	const context = await browser.newContext({ baseURL: app.baseURL });
+	const context = await browser.newContext({ baseURL: server.app.baseURL });
 	const page = await context.newPage();
 	if (process.env.NOFONT) await page.route(/\.woff2?$/, (r) => r.fulfill({ status: 200, contentType: 'font/woff2', body: '' }));
 	const who = user || 'anonymous';
@@ -103,7 +84,7 @@ async function crawl(browser: Browser, user: string, starts: string[], routes: s
 		await page.getByRole('button', { name: '登录' }).click();
 		await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 	}
-	const origin = new URL(app.baseURL).origin;
+	const origin = new URL(server.app.baseURL).origin;
 	const queue = [user ? '/' : '/login', ...starts];
 	const done = new Set<string>();
 	const mine = new Set<string>();
@@ -116,17 +97,13 @@ async function crawl(browser: Browser, user: string, starts: string[], routes: s
 		if (route) mine.add(route);
 		let links: string[];
 		if (route && loaded.has(route) && !MUST_SEE.some(([u, r]) => u === user && r === route)) {
-			const t0 = Date.now();
 			const res = await page.request.get(path);
-			T.fetch += Date.now() - t0; T.nf++;
 			if (res.status() !== 200) problems.push(`${who} ${path}: HTTP ${res.status()}`);
 			if (!(res.headers()['content-type'] ?? '').includes('text/html')) continue;
-			links = [...(await res.text()).matchAll(/<a\b[^>]*\shref="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&'), app.baseURL + path).href);
+			links = [...(await res.text()).matchAll(/<a\b[^>]*\shref="([^"]+)"/g)].map((m) => new URL(m[1].replace(/&amp;/g, '&'), server.app.baseURL + path).href);
 		} else {
 			current = path;
-			const t0 = Date.now();
 			const res = await page.goto(path, { waitUntil: 'load' });
-			T.goto += Date.now() - t0; T.ng++; if (Date.now() - t0 > 2000) console.log('slow', path, Date.now() - t0);
 			const landed = new URL(page.url()).pathname;
 			const landedRoute = routeOf(landed, routes);
 			if (!res || res.status() !== 200) {
@@ -142,7 +119,6 @@ async function crawl(browser: Browser, user: string, starts: string[], routes: s
 			// Hydration (where a CSP refusal or a client error would show) and the charts' first frame come
 			// right after load: two frames and a moment more. (Not networkidle: a scoreboard's stream never idles.)
 			await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 150)))));
-			T.wait += 0;
 			links = await page.evaluate(() => Array.from(document.querySelectorAll('a[href]'), (a) => (a as HTMLAnchorElement).href));
 		}
 		for (const href of links) {
@@ -186,6 +162,5 @@ test('every page loads under the CSP with the security headers and no console er
 	expect(routes.filter((r) => !reached.has(r))).toEqual([]);
 	// The pages the issue names, seen by the users they are for.
 	for (const [user, route] of MUST_SEE) expect(visits.some((v) => v.user === user && v.route === route), `${user} ${route}`).toBe(true);
-	console.log(JSON.stringify(T));
 	console.log(`pages: ${visits.length} page views over ${reached.size} routes`);
 });

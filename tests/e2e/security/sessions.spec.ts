@@ -3,34 +3,21 @@
 // server, the cookie is HttpOnly, SameSite=Lax, Path=/ and Secure only over HTTPS, and a form post from
 // another origin is refused (SvelteKit's origin check stays on). Runs on a private server, by HTTP.
 import { expect, test } from '@playwright/test';
-import { DbWatch, startPrivateServer, type PrivateServer } from '../../fixtures/private-server';
+import { usePrivateServer } from '../../fixtures/private-server';
 import { E2E_PASSWORD } from '../../fixtures/env.js';
 
 test.describe.configure({ mode: 'default' });
 
-let app: PrivateServer;
-
-test.beforeAll(async () => {
-	test.setTimeout(120_000);
-	app = await startPrivateServer('sessions');
-});
-
-test.afterEach(({}, info) => {
-	if (info.status !== info.expectedStatus && app) console.log(`server log (last 4000 characters):\n${app.output().slice(-4000)}`);
-});
-
-test.afterAll(async () => {
-	await app?.stop();
-});
+const server = usePrivateServer('sessions');
 
 const COOKIE = /^session=([^;]*)/;
 
 /** Logs in through the form (optionally carrying a cookie already); returns the new cookie's value and the header line. */
 async function logIn(username: string, carrying?: string, password = E2E_PASSWORD): Promise<{ token: string; line: string }> {
-	const res = await fetch(new URL('/login', app.baseURL), {
+	const res = await fetch(new URL('/login', server.app.baseURL), {
 		method: 'POST',
 		body: new URLSearchParams({ username, password }),
-		headers: { origin: app.baseURL, accept: 'text/html', ...(carrying ? { cookie: `session=${carrying}` } : {}) },
+		headers: { origin: server.app.baseURL, accept: 'text/html', ...(carrying ? { cookie: `session=${carrying}` } : {}) },
 		redirect: 'manual'
 	});
 	expect(res.status, `log in as ${username}`).toBe(303);
@@ -41,13 +28,13 @@ async function logIn(username: string, carrying?: string, password = E2E_PASSWOR
 
 /** Whether a session token still opens a page behind login (200), or is sent to /login (303). */
 async function works(token: string, path = '/account'): Promise<boolean> {
-	const res = await fetch(new URL(path, app.baseURL), { headers: { cookie: `session=${token}` }, redirect: 'manual' });
+	const res = await fetch(new URL(path, server.app.baseURL), { headers: { cookie: `session=${token}` }, redirect: 'manual' });
 	expect([200, 303], `GET ${path}`).toContain(res.status);
 	return res.status === 200;
 }
 
-async function postForm(token: string, action: string, fields: Record<string, string>, origin = app.baseURL): Promise<Response> {
-	return fetch(new URL(action, app.baseURL), {
+async function postForm(token: string, action: string, fields: Record<string, string>, origin = server.app.baseURL): Promise<Response> {
+	return fetch(new URL(action, server.app.baseURL), {
 		method: 'POST',
 		body: new URLSearchParams(fields),
 		headers: { cookie: `session=${token}`, origin, accept: 'text/html' },
@@ -102,10 +89,10 @@ test('a password change ends the sessions on other devices; this browser continu
 	expect(await works(fresh)).toBe(true);
 	// The new password works, the old one no longer does.
 	await logIn('learner4', undefined, 'Anquan-2026-new!');
-	const old = await fetch(new URL('/login', app.baseURL), {
+	const old = await fetch(new URL('/login', server.app.baseURL), {
 		method: 'POST',
 		body: new URLSearchParams({ username: 'learner4', password: E2E_PASSWORD }),
-		headers: { origin: app.baseURL, accept: 'text/html' },
+		headers: { origin: server.app.baseURL, accept: 'text/html' },
 		redirect: 'manual'
 	});
 	expect(old.status).toBe(400);
@@ -115,9 +102,7 @@ test('disabling an account ends its sessions at once', async () => {
 	const learner = await logIn('learner2');
 	expect(await works(learner.token)).toBe(true);
 	const admin = await logIn('admin');
-	const watch = new DbWatch(app.dbPath);
-	const userId = watch.all<{ id: number }>("select id from user where username = 'learner2'")[0]?.id;
-	watch.close();
+	const userId = server.watch.all<{ id: number }>("select id from user where username = 'learner2'")[0]?.id;
 	expect(userId, 'learner2 in the admin list').toBeGreaterThan(0);
 	const res = await postForm(admin.token, `/admin/users/${userId}?/disable`, {});
 	expect(res.status).toBeLessThan(400);

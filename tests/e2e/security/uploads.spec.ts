@@ -4,30 +4,13 @@
 // only cleaned, and pictures are served so that a browser cannot run them. The file readers' rules are
 // unit-tested (roster-import.test.ts, bank-import.test.ts, scenarios.test.ts); this is the same at the door.
 import { expect, test } from '@playwright/test';
-import { changedTables, DbWatch, startPrivateServer, type PrivateServer } from '../../fixtures/private-server';
+import { changedTables, usePrivateServer } from '../../fixtures/private-server';
 import { hostileImages, hostileJsonFiles, hostileSpreadsheets, PNG, SVG_WITH_SCRIPT, type HostileFile } from '../../fixtures/hostile-files';
 import { chineseMessages, postJson, signedIn, type Client } from './app-map';
 
 test.describe.configure({ mode: 'default' });
 
-let app: PrivateServer;
-let watch: DbWatch;
-
-test.beforeAll(async () => {
-	test.setTimeout(120_000);
-	app = await startPrivateServer('uploads');
-	watch = new DbWatch(app.dbPath);
-});
-
-// What the server logged explains a 500 or a crash.
-test.afterEach(({}, info) => {
-	if (info.status !== info.expectedStatus && app) console.log(`server log (last 4000 characters):\n${app.output().slice(-4000)}`);
-});
-
-test.afterAll(async () => {
-	watch?.close();
-	await app?.stop();
-});
+const server = usePrivateServer('uploads');
 
 const MB5 = 5 * 1024 * 1024;
 
@@ -46,7 +29,7 @@ function form(fields: Record<string, string | HostileFile>): FormData {
  */
 async function expectRefused(c: Client, action: string, fields: Record<string, string | HostileFile>, label: string, about?: RegExp): Promise<string[]> {
 	const problems: string[] = [];
-	const before = watch.snapshot();
+	const before = server.watch.snapshot();
 	const started = Date.now();
 	let out;
 	try {
@@ -55,7 +38,7 @@ async function expectRefused(c: Client, action: string, fields: Record<string, s
 		throw new Error(`${action} ← ${label}: ${String(e)} ${String((e as { cause?: unknown }).cause)}`);
 	}
 	const took = Date.now() - started;
-	const changed = changedTables(before.hashes, watch.snapshot().hashes);
+	const changed = changedTables(before.hashes, server.watch.snapshot().hashes);
 	const where = `${action} ← ${label}`;
 	if (out.http >= 500) problems.push(`${where}: HTTP ${out.http} ${out.strings.join(' ').slice(0, 200)}`);
 	else if (out.kind === 'success' || out.kind === 'redirect') problems.push(`${where}: accepted (${out.kind})`);
@@ -71,8 +54,8 @@ async function expectRefused(c: Client, action: string, fields: Record<string, s
 
 test('roster import: lying types, oversize files, SVG and zip bombs are refused', async () => {
 	test.setTimeout(90_000);
-	const trainer = await signedIn(app.baseURL, 'trainer');
-	const session = watch.all<{ id: number }>("select id from training_session where status = 'enrolling'")[0].id;
+	const trainer = await signedIn(server.app.baseURL, 'trainer');
+	const session = server.watch.all<{ id: number }>("select id from training_session where status = 'enrolling'")[0].id;
 	const problems: string[] = [];
 	for (const file of hostileSpreadsheets(MB5)) problems.push(...(await expectRefused(trainer, `/training/${session}/import?/check`, { file }, file.label)));
 	expect(problems).toEqual([]);
@@ -80,7 +63,7 @@ test('roster import: lying types, oversize files, SVG and zip bombs are refused'
 
 test('question bank import: lying types, oversize files, SVG and zip bombs are refused at the check and at the import', async () => {
 	test.setTimeout(90_000);
-	const trainer = await signedIn(app.baseURL, 'trainer');
+	const trainer = await signedIn(server.app.baseURL, 'trainer');
 	const problems: string[] = [];
 	for (const file of hostileSpreadsheets(MB5)) {
 		for (const action of ['check', 'import']) problems.push(...(await expectRefused(trainer, `/bank/import?/${action}`, { file, status: 'active', createCategories: 'on' }, file.label)));
@@ -90,7 +73,7 @@ test('question bank import: lying types, oversize files, SVG and zip bombs are r
 
 test('law dataset and scenario imports: hostile JSON and files over 20 MB are refused', async () => {
 	test.setTimeout(90_000);
-	const admin = await signedIn(app.baseURL, 'admin');
+	const admin = await signedIn(server.app.baseURL, 'admin');
 	const huge: HostileFile = { label: 'a file over 20 MB', name: 'data.json', type: 'application/json', bytes: new Uint8Array(20 * 1024 * 1024 + 1024).fill(0x20) };
 	const problems: string[] = [];
 	for (const file of [...hostileJsonFiles(), huge]) {
@@ -111,7 +94,7 @@ async function scenarioWithPicture(c: Client, mime: string, bytes: Uint8Array): 
 }
 
 test('scenario import: pictures that are not what they claim are refused; an SVG with scripts comes in cleaned', async () => {
-	const trainer = await signedIn(app.baseURL, 'trainer');
+	const trainer = await signedIn(server.app.baseURL, 'trainer');
 	const problems: string[] = [];
 	for (const [mime, bytes, label] of [
 		['image/png', new TextEncoder().encode('<!doctype html><script>alert(1)</script>'), 'a web page declared PNG'],
@@ -125,7 +108,7 @@ test('scenario import: pictures that are not what they claim are refused; an SVG
 	const out = await postJson(trainer, '/scenarios?/import', form({ file: await scenarioWithPicture(trainer, 'image/svg+xml', new TextEncoder().encode(SVG_WITH_SCRIPT)) }));
 	expect(out.kind, out.strings.join(' ')).toBe('redirect');
 	const id = Number(/\/scenarios\/(\d+)/.exec(out.location!)![1]);
-	const svg = watch.all<{ id: string }>("select id from scenario_image where scenario_id = ? and mime = 'image/svg+xml'", id);
+	const svg = server.watch.all<{ id: string }>("select id from scenario_image where scenario_id = ? and mime = 'image/svg+xml'", id);
 	expect(svg.length).toBeGreaterThan(0);
 	for (const { id: image } of svg) await expectHarmlessPicture(trainer, image);
 });
@@ -142,8 +125,8 @@ async function expectHarmlessPicture(c: Client, image: string): Promise<void> {
 }
 
 test('scenario pictures: lying types and oversize files are refused, also on an area or item that does not exist; an SVG with scripts is kept cleaned', async () => {
-	const trainer = await signedIn(app.baseURL, 'trainer');
-	const draft = JSON.parse(watch.all<{ draft: string }>('select draft from scenario where id = 1')[0].draft) as { areas: { key: string; items: { key: string; title: string; observation: string }[] }[] };
+	const trainer = await signedIn(server.app.baseURL, 'trainer');
+	const draft = JSON.parse(server.watch.all<{ draft: string }>('select draft from scenario where id = 1')[0].draft) as { areas: { key: string; items: { key: string; title: string; observation: string }[] }[] };
 	const area = draft.areas.find((a) => a.items.length > 0)!;
 	const item = area.items[0];
 	const areaUrl = `/scenarios/1/areas/${area.key}`;
@@ -165,7 +148,7 @@ test('scenario pictures: lying types and oversize files are refused, also on an 
 	const svg: HostileFile = { label: 'SVG with scripts', name: 'plan.svg', type: 'image/svg+xml', bytes: new TextEncoder().encode(SVG_WITH_SCRIPT) };
 	const out = await postJson(trainer, `${areaUrl}?/upload`, form({ image: svg }));
 	expect(out.kind, out.strings.join(' ')).toBe('success');
-	const after = JSON.parse(watch.all<{ draft: string }>('select draft from scenario where id = 1')[0].draft) as { areas: { key: string; image: { id: string } | null }[] };
+	const after = JSON.parse(server.watch.all<{ draft: string }>('select draft from scenario where id = 1')[0].draft) as { areas: { key: string; image: { id: string } | null }[] };
 	const image = after.areas.find((a) => a.key === area.key)!.image!.id;
 	await expectHarmlessPicture(trainer, image);
 });

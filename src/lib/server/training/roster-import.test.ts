@@ -1,8 +1,8 @@
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { count, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createTestDb } from '../db/test-db';
+import { zip } from '../test-zip';
 import type { Db } from '../db';
 import { auditLog, enrollment, trainee, trainingSession, unit, user, type TrainingStatus } from '../db/schema';
 import { idCheckChar } from '../../domain/training/id-number';
@@ -98,45 +98,6 @@ function gbk(text: string): Uint8Array {
 	const table = new Map<string, [number, number]>();
 	[...decoded].forEach((ch, i) => table.has(ch) || table.set(ch, [pairs[2 * i], pairs[2 * i + 1]]));
 	return new Uint8Array([...text].flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch)!)));
-}
-
-/** A minimal zip; `lie` declares a smaller uncompressed size than the real one. */
-function zip(entries: { name: string; data: Uint8Array; lie?: number }[]): Uint8Array {
-	const locals: Buffer[] = [];
-	const centrals: Buffer[] = [];
-	let offset = 0;
-	for (const e of entries) {
-		const name = Buffer.from(e.name);
-		const body = deflateRawSync(e.data);
-		const size = e.lie ?? e.data.length;
-		const local = Buffer.alloc(30);
-		local.writeUInt32LE(0x04034b50, 0);
-		local.writeUInt16LE(20, 4);
-		local.writeUInt16LE(8, 8);
-		local.writeUInt32LE(body.length, 18);
-		local.writeUInt32LE(size, 22);
-		local.writeUInt16LE(name.length, 26);
-		const central = Buffer.alloc(46);
-		central.writeUInt32LE(0x02014b50, 0);
-		central.writeUInt16LE(20, 4);
-		central.writeUInt16LE(20, 6);
-		central.writeUInt16LE(8, 10);
-		central.writeUInt32LE(body.length, 20);
-		central.writeUInt32LE(size, 24);
-		central.writeUInt16LE(name.length, 28);
-		central.writeUInt32LE(offset, 42);
-		locals.push(local, name, body);
-		centrals.push(central, name);
-		offset += local.length + name.length + body.length;
-	}
-	const directory = Buffer.concat(centrals);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(entries.length, 8);
-	end.writeUInt16LE(entries.length, 10);
-	end.writeUInt32LE(directory.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
 describe('readRosterFile', () => {

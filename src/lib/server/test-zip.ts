@@ -1,0 +1,43 @@
+/**
+ * A zip written by hand, for tests (roster and bank imports, the upload specs), so that it can lie: `lie` is
+ * the uncompressed size its headers claim, e.g. a few bytes for an entry that inflates to gigabytes.
+ */
+import { deflateRawSync } from 'node:zlib';
+
+export function zip(entries: { name: string; data: Uint8Array; lie?: number }[]): Uint8Array {
+	const locals: Buffer[] = [];
+	const centrals: Buffer[] = [];
+	let offset = 0;
+	for (const e of entries) {
+		const name = Buffer.from(e.name);
+		const body = deflateRawSync(e.data);
+		const size = e.lie ?? e.data.length;
+		const local = Buffer.alloc(30);
+		local.writeUInt32LE(0x04034b50, 0);
+		local.writeUInt16LE(20, 4);
+		local.writeUInt16LE(8, 8);
+		local.writeUInt32LE(body.length, 18);
+		local.writeUInt32LE(size, 22);
+		local.writeUInt16LE(name.length, 26);
+		const central = Buffer.alloc(46);
+		central.writeUInt32LE(0x02014b50, 0);
+		central.writeUInt16LE(20, 4);
+		central.writeUInt16LE(20, 6);
+		central.writeUInt16LE(8, 10);
+		central.writeUInt32LE(body.length, 20);
+		central.writeUInt32LE(size, 24);
+		central.writeUInt16LE(name.length, 28);
+		central.writeUInt32LE(offset, 42);
+		locals.push(local, name, body);
+		centrals.push(central, name);
+		offset += local.length + name.length + body.length;
+	}
+	const directory = Buffer.concat(centrals);
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(entries.length, 8);
+	end.writeUInt16LE(entries.length, 10);
+	end.writeUInt32LE(directory.length, 12);
+	end.writeUInt32LE(offset, 16);
+	return new Uint8Array(Buffer.concat([...locals, directory, end]));
+}
