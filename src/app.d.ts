@@ -10,6 +10,10 @@ declare global {
 			user: import('$lib/server/auth/session').SessionUser | null;
 			session: import('$lib/server/auth/session').SessionInfo | null;
 		}
+		interface PageState {
+			/** A quiz attempt whose questions the start page shows in place (shallow routing to /quiz/attempt/:id). */
+			quizAttempt?: number;
+		}
 	}
 }
 

@@ -12,15 +12,16 @@
  * build/server.js`, so `build/` must exist: this never builds) and drives it from this process:
  *  - warm-up: BENCH_WARMUP_LEARNERS extra learners (not counted) start and save every slot once, so the
  *    server has JIT-compiled its paths and rendered the bank's stems, as a server that has been up would;
- *  - phase 1, synchronized start: learner i starts at i × BENCH_START_SECONDS / N (evenly spread): POST
- *    the form action /quiz/<id>?/start as `use:enhance` does (form content type, empty body, cookie,
- *    origin, accept: application/json, x-sveltekit-action: true; SvelteKit answers 200 JSON
- *    {type: 'redirect', status: 303, location: '/quiz/attempt/<id>'}), then GET that page (the HTML the
- *    browser loads: questions rendered). A start counts when both answered 200; its latency runs from
- *    the intended send time to the end of the page. The start form has `use:enhance`, so a browser with
- *    JavaScript follows the redirect client-side and loads /quiz/attempt/<id>/__data.json instead of the
- *    HTML (no server-side rendering): BENCH_PAGE=data measures that; the default (html) is the full page
- *    a reload, a link or a browser without JavaScript gets;
+ *  - phase 1, synchronized start: learner i starts at i × BENCH_START_SECONDS / N (evenly spread), as the
+ *    start page's button does in a browser with JavaScript (the default, BENCH_PAGE=api): one POST
+ *    /api/quizzes/<id>/attempts (JSON content type, body {}, cookie, origin), answered with the attempt
+ *    and its taking view (20 rendered stems and their options), which the page shows in place: nothing
+ *    else is requested until the first autosave. A start counts when it answered 200 with the 20
+ *    questions; its latency runs from the intended send time to the end of the answer. BENCH_PAGE=html
+ *    (informational: a browser without JavaScript, or the start form before the page is hydrated) POSTs
+ *    the form action /quiz/<id>?/start (form content type, empty body), which answers 303 to
+ *    /quiz/attempt/<id>, then GETs that page's HTML (server-side rendered); it counts when the action
+ *    answered the redirect and the page 200, and its latency runs to the end of the page;
  *  - phase 2, autosave: for BENCH_SAVE_SECONDS every learner saves one answer every BENCH_SAVE_EVERY_MS
  *    (first saves spread evenly over one interval), POST /api/attempts/<id>/answers {slot, response,
  *    flagged: false} with a response of the slot's question type (slots and question types read from the
@@ -29,23 +30,30 @@
  * Baseline: a bare node:http server with better-sqlite3 (same pragmas as openDb) doing the same work
  * shape on its own database holding the same 120 questions: a start is one immediate transaction (look
  * for an open attempt, count attempts, insert an attempt row with a JSON array of 20 slots drawn in
- * memory) answering the same redirect JSON; the page reads the attempt, its 20 questions and saved
- * answers and answers JSON of the view (~10 KB, about the app's __data.json) plus an HTML rendition of it
- * (together ~20 KB, about the app's HTML page); its __data.json is the view alone. A save is one upsert of
- * an answer row. It has no sessions: the user id travels in the query string. Same load, same phases.
+ * memory); the view reads the attempt, its 20 questions and saved answers. The API start answers the
+ * attempt id and the view as JSON (~10 KB, about the app's answer); the form action answers the same 303,
+ * and its page is JSON of the view plus an HTML rendition of it (together ~20 KB, about the app's HTML
+ * page). A save is one upsert of an answer row. It has no sessions: the user id travels in the query
+ * string. Same load, same phases.
  *
  * Goals line (app): all N starts done at most BENCH_START_SECONDS + 300 ms after the first was sent (the
  * last one is sent at ~BENCH_START_SECONDS), no error in either phase, p99 < 300 ms in both phases.
  *
- * Connections: one shared keep-alive http.Agent with at most BENCH_MAX_SOCKETS sockets (default: one per
- * learner, as browsers would hold; the agent reuses idle sockets, so only as many open as are in flight).
- * If the machine's file limit is low (EMFILE), set BENCH_MAX_SOCKETS=256: requests then queue in this
- * process, which the latency from the intended send time still counts. No limit is raised globally.
+ * Connections (BENCH_CONNECTIONS): by default (learner) every learner has a keep-alive connection of its
+ * own, as each browser does: its start opens a new connection (the start page was loaded a while ago, and
+ * the server closes idle connections after 5 s), and so does each save 30 s later. An exam hall pressing
+ * 开始作答 is thus a burst of new connections: the server's listen backlog must hold them (a full accept
+ * queue drops the connection attempt: a SYN retransmission 1 s later, or a reset). BENCH_CONNECTIONS=shared
+ * sends every learner's requests through one keep-alive http.Agent with at most BENCH_MAX_SOCKETS
+ * sockets (default: one per learner; idle sockets are reused by any learner, so only as many open as are
+ * in flight, and hardly any are new). If the machine's file limit is low (EMFILE), use shared with
+ * BENCH_MAX_SOCKETS=256: requests then queue in this process, which the latency from the intended send
+ * time still counts. No limit is raised globally.
  *
  * The load generator is this process; it shares the machine's cores with the server under test.
  * Settings: BENCH_LEARNERS (3000), BENCH_START_SECONDS (10), BENCH_SAVE_SECONDS (60),
- * BENCH_SAVE_EVERY_MS (30000), BENCH_WARMUP_LEARNERS (30), BENCH_MAX_SOCKETS (= learners), BENCH_PAGE
- * (html | data), BENCH_CPU_PROF (a folder for a --cpu-prof profile of the app server). Besides latency
+ * BENCH_SAVE_EVERY_MS (30000), BENCH_WARMUP_LEARNERS (30), BENCH_CONNECTIONS (learner | shared),
+ * BENCH_MAX_SOCKETS (= learners, shared only), BENCH_PAGE (api | html), BENCH_CPU_PROF (a folder for a --cpu-prof profile of the app server). Besides latency
  * the tables show the server's CPU time per start or save (steadier than latency on a busy machine), the
  * new connections opened and the machine's TCP listen queue overflows (a full accept queue delays a new
  * connection by a SYN retransmission: 1 s, 3 s, 7 s …).
@@ -73,8 +81,12 @@ const SAVE_SECONDS = Number(process.env.BENCH_SAVE_SECONDS ?? 60);
 const SAVE_EVERY_MS = Number(process.env.BENCH_SAVE_EVERY_MS ?? 30_000);
 const WARMUP_LEARNERS = Number(process.env.BENCH_WARMUP_LEARNERS ?? 30);
 const MAX_SOCKETS = Number(process.env.BENCH_MAX_SOCKETS ?? LEARNERS);
-/** html: GET the attempt page's HTML; data: GET its __data.json, as the enhanced start form's client-side navigation does */
-const PAGE = process.env.BENCH_PAGE === 'data' ? 'data' : 'html';
+/** learner: one keep-alive connection pool of one socket per learner, as each browser holds its own; shared: one pool for all */
+const CONNECTIONS = process.env.BENCH_CONNECTIONS === 'shared' ? 'shared' : 'learner';
+if (process.env.BENCH_CONNECTIONS && process.env.BENCH_CONNECTIONS !== CONNECTIONS) throw new Error(`BENCH_CONNECTIONS=${process.env.BENCH_CONNECTIONS}: use learner (the default) or shared`);
+/** api: the start button with JavaScript (POST /api/quizzes/:id/attempts); html: the form action, then the attempt page's HTML */
+const PAGE = process.env.BENCH_PAGE === 'html' ? 'html' : 'api';
+if (process.env.BENCH_PAGE && process.env.BENCH_PAGE !== PAGE) throw new Error(`BENCH_PAGE=${process.env.BENCH_PAGE}: use api (the default) or html`);
 /** A folder: the app server runs with --cpu-prof and writes its profile there on exit. */
 const CPU_PROF = process.env.BENCH_CPU_PROF;
 const CATEGORIES = 3;
@@ -286,8 +298,9 @@ function peakRssMb(pid: number | undefined): number | null {
 }
 
 /**
- * The baseline: node:http + better-sqlite3 and nothing else. Routes mirror the app's (start action, the
- * attempt page, the autosave API) with the user id in the query string instead of a session.
+ * The baseline: node:http + better-sqlite3 and nothing else. Routes mirror the app's (the start API, the
+ * start action and the attempt page, the autosave API) with the user id in the query string instead of a
+ * session.
  */
 const BASELINE = String.raw`
 const http = require('node:http');
@@ -311,14 +324,14 @@ const countOf = db.prepare('SELECT count(*) AS n FROM quiz_attempt WHERE quiz_id
 const insertAttempt = db.prepare("INSERT INTO quiz_attempt (quiz_id, user_id, attempt_no, status, started_at, ends_at, slots) VALUES (?, ?, ?, 'open', ?, ?, ?)");
 const start = db.transaction((quizId, userId, now) => {
 	const open = openOf.get(quizId, userId);
-	if (open) return open.id;
+	if (open) return { id: open.id, resumed: true };
 	const made = countOf.get(quizId, userId).n;
 	if (made >= 1) return null;
 	const slots = [];
 	DRAW.forEach((n, c) => {
 		for (const q of shuffle([...bank.get(c + 1)]).slice(0, n)) slots.push({ questionId: q.id, points: POINTS, optionOrder: shuffle([...q.keys]) });
 	});
-	return Number(insertAttempt.run(quizId, userId, made + 1, now, now + 3600000, JSON.stringify(slots)).lastInsertRowid);
+	return { id: Number(insertAttempt.run(quizId, userId, made + 1, now, now + 3600000, JSON.stringify(slots)).lastInsertRowid), resumed: false };
 });
 const attemptOf = db.prepare('SELECT * FROM quiz_attempt WHERE id = ?');
 const questionsOf = db.prepare('SELECT id, type, stem, options FROM question WHERE id IN (SELECT value FROM json_each(?))');
@@ -349,20 +362,29 @@ http.createServer((req, res) => {
 	const url = new URL(req.url, 'http://localhost');
 	const userId = Number(url.searchParams.get('user'));
 	let m;
+	if (req.method === 'POST' && (m = /^\/api\/quizzes\/(\d+)\/attempts$/.exec(url.pathname))) {
+		req.resume();
+		return req.on('end', () => {
+			const now = Date.now();
+			const started = start(Number(m[1]), userId, now);
+			if (started === null) return send(res, 409, { code: 'quiz.no_attempts_left', message: 'no attempts left' });
+			send(res, 200, { attemptId: started.id, resumed: started.resumed, view: page(attemptOf.get(started.id), now).view });
+		});
+	}
 	if (req.method === 'POST' && (m = /^\/quiz\/(\d+)$/.exec(url.pathname)) && url.searchParams.has('/start')) {
 		req.resume();
 		return req.on('end', () => {
-			const id = start(Number(m[1]), userId, Date.now());
-			if (id === null) return send(res, 200, { type: 'failure', status: 409, data: '{"message":"no attempts left"}' });
-			send(res, 200, { type: 'redirect', status: 303, location: '/quiz/attempt/' + id });
+			const started = start(Number(m[1]), userId, Date.now());
+			if (started === null) return send(res, 409, { message: 'no attempts left' });
+			res.writeHead(303, { location: '/quiz/attempt/' + started.id, 'content-length': 0 });
+			res.end();
 		});
 	}
-	if (req.method === 'GET' && (m = /^\/quiz\/attempt\/(\d+)(?:\/__data\.json)?$/.exec(url.pathname))) {
+	if (req.method === 'GET' && (m = /^\/quiz\/attempt\/(\d+)$/.exec(url.pathname))) {
 		const a = attemptOf.get(Number(m[1]));
 		if (!a || a.user_id !== userId) return send(res, 404, { message: 'not found' });
-		const view = page(a, Date.now());
-		// __data.json: the data only, shaped as SvelteKit's answer; otherwise the data and its HTML
-		return send(res, 200, url.pathname.endsWith('/__data.json') ? { type: 'data', nodes: [null, null, { type: 'data', data: view.view }] } : view);
+		// the data and its HTML, about the app's server-rendered page
+		return send(res, 200, page(a, Date.now()));
 	}
 	if (req.method === 'POST' && (m = /^\/api\/attempts\/(\d+)\/answers$/.exec(url.pathname))) {
 		const chunks = [];
@@ -386,9 +408,14 @@ http.createServer((req, res) => {
 interface Answer {
 	status: number;
 	text: string;
+	/** the Location header of a redirect */
+	location?: string;
 	/** whether the request went out on a new connection (not a kept-alive one) */
 	fresh?: boolean;
 }
+
+/** The connection pool a learner's requests go through. */
+type AgentOf = (l: Learner) => http.Agent;
 
 function request(agent: http.Agent, port: number, method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string): Promise<Answer> {
 	return new Promise((resolve, reject) => {
@@ -396,7 +423,7 @@ function request(agent: http.Agent, port: number, method: 'GET' | 'POST', path: 
 		const req = http.request({ host: '127.0.0.1', port, path, method, agent, headers: h }, (res) => {
 			const chunks: Buffer[] = [];
 			res.on('data', (c: Buffer) => chunks.push(c));
-			res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), fresh: !req.reusedSocket }));
+			res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), location: res.headers.location, fresh: !req.reusedSocket }));
 			res.on('error', reject);
 		});
 		req.on('error', (e) => reject(Object.assign(e, { fresh: !req.reusedSocket })));
@@ -477,10 +504,10 @@ function measureCpu(pid: number | undefined) {
 }
 
 /**
- * Phase 1: learner i sends its start at t0 + i × spread / n; a start is the action then the page it
- * redirects to. Returns each learner's attempt id (index-aligned; null when the start failed).
+ * Phase 1: learner i sends its start at t0 + i × spread / n; a start is the API request (BENCH_PAGE=api)
+ * or the form action and the page it redirects to (html). Returns each learner's attempt id (index-aligned; null when the start failed).
  */
-async function startPhase(target: Target, agent: http.Agent, quizId: number, learners: Learner[], spreadMs: number): Promise<{ stats: PhaseStats; attemptIds: (number | null)[] }> {
+async function startPhase(target: Target, agentOf: AgentOf, quizId: number, learners: Learner[], spreadMs: number): Promise<{ stats: PhaseStats; attemptIds: (number | null)[] }> {
 	const stats: PhaseStats = { ok: 0, errors: 0, latencies: [], errorSamples: new Map(), fresh: 0, seconds: 0, serverCpu: null, loadgenCpu: 0, overflows: null, span: 0, extra: {} };
 	const actionLatencies: number[] = [];
 	const pageLatencies: number[] = [];
@@ -489,43 +516,57 @@ async function startPhase(target: Target, agent: http.Agent, quizId: number, lea
 	const cpu = measureCpu(target.pid);
 	const t0 = performance.now() + 50;
 	let lastEnd = t0;
+	const failed = (what: string, e: unknown, due: number) => noteError(stats, what, { status: 0, text: (e as Error).message, fresh: (e as { fresh?: boolean }).fresh }, performance.now() - due);
 	await Promise.all(
 		learners.map(async (l, i) => {
 			const due = t0 + (learners.length > 1 ? (i * spreadMs) / learners.length : 0);
 			await sleepUntil(due);
 			const headers = target.headers(l);
 			let a: Answer;
+			if (PAGE === 'api') {
+				// The start button with JavaScript: one request, answered with the questions.
+				try {
+					a = await request(agentOf(l), target.port, 'POST', target.path(`/api/quizzes/${quizId}/attempts`, l), { ...headers, 'content-type': 'application/json', accept: 'application/json' }, '{}');
+				} catch (e) {
+					return failed('start', e, due);
+				}
+				const end = performance.now();
+				if (a.fresh) stats.fresh++;
+				let attemptId = 0;
+				try {
+					const body = JSON.parse(a.text) as { attemptId?: number; view?: { questions?: unknown[] } };
+					if (body.view?.questions?.length === DRAW.reduce((x, y) => x + y, 0) && typeof body.attemptId === 'number') attemptId = body.attemptId;
+				} catch {
+					/* not JSON */
+				}
+				if (a.status !== 200 || !attemptId) return noteError(stats, 'start', a, end - due);
+				pageBytes = Math.max(pageBytes, Buffer.byteLength(a.text));
+				attemptIds[i] = attemptId;
+				stats.ok++;
+				stats.latencies.push(end - due);
+				lastEnd = Math.max(lastEnd, end);
+				return;
+			}
+			// Without JavaScript: the form posts ?/start, SvelteKit answers 303 to the attempt page, the browser loads its HTML.
 			try {
-				a = await request(agent, target.port, 'POST', target.path(`/quiz/${quizId}?/start`, l), {
-					...headers,
-					'content-type': 'application/x-www-form-urlencoded',
-					accept: 'application/json',
-					'x-sveltekit-action': 'true'
-				}, '');
+				a = await request(agentOf(l), target.port, 'POST', target.path(`/quiz/${quizId}?/start`, l), { ...headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' }, '');
 			} catch (e) {
-				return noteError(stats, 'start', { status: 0, text: (e as Error).message, fresh: (e as { fresh?: boolean }).fresh }, performance.now() - due);
+				return failed('start', e, due);
 			}
 			const acted = performance.now();
 			if (a.fresh) stats.fresh++;
-			let location = '';
-			try {
-				const body = JSON.parse(a.text) as { type?: string; location?: string };
-				if (body.type === 'redirect' && typeof body.location === 'string') location = body.location;
-			} catch {
-				/* not JSON */
-			}
-			const m = /^\/quiz\/attempt\/(\d+)$/.exec(location);
-			if (a.status !== 200 || !m) return noteError(stats, 'start', a, acted - due);
+			const m = /^\/quiz\/attempt\/(\d+)$/.exec(a.location ?? '');
+			if (a.status !== 303 || !m) return noteError(stats, 'start', a, acted - due);
 			actionLatencies.push(acted - due);
 			let p: Answer;
 			try {
-				p = await request(agent, target.port, 'GET', target.path(pageUrl(location), l), { ...headers, accept: PAGE === 'data' ? '*/*' : 'text/html' });
+				p = await request(agentOf(l), target.port, 'GET', target.path(a.location!, l), { ...headers, accept: 'text/html' });
 			} catch (e) {
-				return noteError(stats, 'page', { status: 0, text: (e as Error).message, fresh: (e as { fresh?: boolean }).fresh }, performance.now() - due);
+				return failed('page', e, due);
 			}
 			const end = performance.now();
 			if (p.fresh) stats.fresh++;
-			if (p.status !== 200 || (PAGE === 'data' && !p.text.startsWith('{"type":"data"'))) return noteError(stats, 'page', p, end - due);
+			if (p.status !== 200) return noteError(stats, 'page', p, end - due);
 			pageLatencies.push(end - acted);
 			pageBytes = Math.max(pageBytes, Buffer.byteLength(p.text));
 			attemptIds[i] = Number(m[1]);
@@ -540,15 +581,12 @@ async function startPhase(target: Target, agent: http.Agent, quizId: number, lea
 	stats.serverCpu = used.server;
 	stats.loadgenCpu = used.loadgen;
 	stats.overflows = used.overflows;
-	stats.extra = { 'action p99 ms': round1(pct(sortNum(actionLatencies), 99)), 'page p99 ms': round1(pct(sortNum(pageLatencies), 99)), 'page KB': +(pageBytes / 1024).toFixed(1) };
+	stats.extra =
+		PAGE === 'api'
+			? { 'answer KB': +(pageBytes / 1024).toFixed(1) }
+			: { 'action p99 ms': round1(pct(sortNum(actionLatencies), 99)), 'page p99 ms': round1(pct(sortNum(pageLatencies), 99)), 'page KB': +(pageBytes / 1024).toFixed(1) };
 	return { stats, attemptIds };
 }
-
-/**
- * The attempt page's URL as the browser requests it: the HTML, or (BENCH_PAGE=data) the data of the page's
- * server load only (nodes: root layout, (app) layout, page), as SvelteKit's client navigation asks for it.
- */
-const pageUrl = (location: string) => (PAGE === 'data' ? `${location}/__data.json?x-sveltekit-invalidated=001` : location);
 
 interface SlotPlan {
 	type: QuestionType;
@@ -600,7 +638,7 @@ function responseFor(p: SlotPlan, n: number): Response {
  * one interval; latency from the intended send time. `rounds` instead of `seconds` (the warm-up) makes
  * each learner save that many times back to back.
  */
-async function savePhase(target: Target, agent: http.Agent, learners: Learner[], attemptIds: (number | null)[], plan: { seconds: number; everyMs: number } | { rounds: number }): Promise<PhaseStats> {
+async function savePhase(target: Target, agentOf: AgentOf, learners: Learner[], attemptIds: (number | null)[], plan: { seconds: number; everyMs: number } | { rounds: number }): Promise<PhaseStats> {
 	const stats: PhaseStats = { ok: 0, errors: 0, latencies: [], errorSamples: new Map(), fresh: 0, seconds: 0, serverCpu: null, loadgenCpu: 0, overflows: null, span: 0, extra: {} };
 	const slots = readSlots(target.dbPath, attemptIds.filter((x): x is number => x !== null));
 	const cpu = measureCpu(target.pid);
@@ -624,7 +662,7 @@ async function savePhase(target: Target, agent: http.Agent, learners: Learner[],
 				offered++;
 				let a: Answer;
 				try {
-					a = await request(agent, target.port, 'POST', path, headers, body);
+					a = await request(agentOf(l), target.port, 'POST', path, headers, body);
 				} catch (e) {
 					a = { status: 0, text: (e as Error).message, fresh: (e as { fresh?: boolean }).fresh };
 				}
@@ -702,25 +740,33 @@ const offeredSaves: Record<string, number> = {};
 async function runPhases(target: Target): Promise<void> {
 	// `timeout` makes the agent honour the server's `Keep-Alive: timeout=5` hint (it drops an idle socket a
 	// second before the server would), so that a reused socket is not reset under a request (ECONNRESET).
-	const agent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, maxFreeSockets: MAX_SOCKETS, timeout: 120_000 });
+	const shared = CONNECTIONS === 'shared' ? new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS, maxFreeSockets: MAX_SOCKETS, timeout: 120_000 }) : null;
+	const own = new Map<Learner, http.Agent>();
+	const agentOf: AgentOf = (l) => {
+		if (shared) return shared;
+		let a = own.get(l);
+		if (!a) own.set(l, (a = new http.Agent({ keepAlive: true, maxSockets: 1, timeout: 120_000 })));
+		return a;
+	};
 	if (WARMUP_LEARNERS > 0) {
 		console.log(`${target.label}: warm-up, ${WARMUP_LEARNERS} learners start over 1 s and save 20 answers each …`);
-		const w = await startPhase(target, agent, setup.quizId, warmLearners, 1000);
-		const ws = await savePhase(target, agent, warmLearners, w.attemptIds, { rounds: 20 });
+		const w = await startPhase(target, agentOf, setup.quizId, warmLearners, 1000);
+		const ws = await savePhase(target, agentOf, warmLearners, w.attemptIds, { rounds: 20 });
 		for (const [s, n] of [...w.stats.errorSamples, ...ws.errorSamples]) errorSamples.push(`${target.label} warm-up ×${n}: ${s}`);
 	}
 	console.log(`${target.label}: synchronized start, ${learners.length} learners over ${START_SECONDS} s …`);
-	const s = await startPhase(target, agent, setup.quizId, learners, START_SECONDS * 1000);
+	const s = await startPhase(target, agentOf, setup.quizId, learners, START_SECONDS * 1000);
 	startRows[target.label] = summarize(s.stats, 'starts/s');
 	for (const [e, n] of s.stats.errorSamples) errorSamples.push(`${target.label} start ×${n}: ${e}`);
 	console.log(`${target.label}: autosave, ${s.stats.ok} learners each saving every ${SAVE_EVERY_MS} ms for ${SAVE_SECONDS} s …`);
-	const v = await savePhase(target, agent, learners, s.attemptIds, { seconds: SAVE_SECONDS, everyMs: SAVE_EVERY_MS });
+	const v = await savePhase(target, agentOf, learners, s.attemptIds, { seconds: SAVE_SECONDS, everyMs: SAVE_EVERY_MS });
 	saveRows[target.label] = summarize(v, 'saves/s');
 	offeredSaves[target.label] = Number(v.extra.offered);
 	const rss = peakRssMb(target.pid);
 	startRows[target.label]['server peak RSS MB'] = rss ?? '?';
 	for (const [e, n] of v.errorSamples) errorSamples.push(`${target.label} save ×${n}: ${e}`);
-	agent.destroy();
+	shared?.destroy();
+	for (const a of own.values()) a.destroy();
 }
 
 // The app, built: never rebuilt here (npm start would), started as npm start starts it.
@@ -763,14 +809,14 @@ const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : '?');
 const metText = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 console.log(
-	`\nquiz start + autosave · ${LEARNERS} learners · ${MAX_SOCKETS >= LEARNERS ? 'one keep-alive agent, no socket cap' : `keep-alive agent capped at ${MAX_SOCKETS} sockets`} · ` +
-		`${WARMUP_LEARNERS} warm-up learners first · attempt page as ${PAGE === 'data' ? '__data.json (client-side navigation)' : 'HTML'} · ${cpus().length} CPU cores shared by server and load generator · load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`
+	`\nquiz start + autosave · ${LEARNERS} learners · ${CONNECTIONS === 'learner' ? 'a keep-alive connection per learner' : MAX_SOCKETS >= LEARNERS ? 'one shared keep-alive agent, no socket cap' : `one shared keep-alive agent capped at ${MAX_SOCKETS} sockets`} · ` +
+		`${WARMUP_LEARNERS} warm-up learners first · start ${PAGE === 'api' ? 'as the button with JavaScript does (the API, answered with the questions)' : 'as without JavaScript (the form action, then the HTML page)'} · ${cpus().length} CPU cores shared by server and load generator · load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} at the end`
 );
 console.log(`goals: ${LEARNERS} learners start within ${START_SECONDS} s, save every ${SAVE_EVERY_MS / 1000} s, no errors, p99 < ${GOAL_P99_MS} ms`);
 
 console.log(
-	`\nphase 1 · synchronized start: learner i sends POST /quiz/:id?/start at i × ${START_SECONDS} s / ${LEARNERS} (offered ${round1(LEARNERS / START_SECONDS)} starts/s), then GET /quiz/attempt/:id${PAGE === 'data' ? '/__data.json' : ''}; ` +
-		`latency from the intended send time to the end of the page`
+	`\nphase 1 · synchronized start: learner i sends ${PAGE === 'api' ? 'POST /api/quizzes/:id/attempts' : 'POST /quiz/:id?/start'} at i × ${START_SECONDS} s / ${LEARNERS} (offered ${round1(LEARNERS / START_SECONDS)} starts/s)` +
+		(PAGE === 'api' ? '; latency from the intended send time to the end of the answer (the questions)' : ', then GET /quiz/attempt/:id (HTML); latency from the intended send time to the end of the page')
 );
 console.table(startRows);
 console.log(
@@ -790,7 +836,7 @@ console.log(
 
 const startLimitS = START_SECONDS + GOAL_P99_MS / 1000;
 const lastDone = app.start['last done s'] as number;
-console.log('\ngoals (app):');
+console.log(`\ngoals (app)${PAGE === 'html' ? ', informational here: a browser with JavaScript starts through the API (the default, BENCH_PAGE=api)' : ''}:`);
 console.log(`  all ${LEARNERS} starts done within ${START_SECONDS} s + ${GOAL_P99_MS} ms of the first send: ${app.start.done === LEARNERS && lastDone <= startLimitS ? 'met' : 'NOT met'} (${app.start.done} done, last at ${lastDone} s)`);
 console.log(`  0 errors: ${metText(app.start.errors === 0 && app.save.errors === 0)} (start ${app.start.errors}, save ${app.save.errors})`);
 console.log(`  start p99 < ${GOAL_P99_MS} ms: ${metText((app.start['p99 ms'] as number) < GOAL_P99_MS)} (${app.start['p99 ms']} ms)`);

@@ -1,12 +1,17 @@
 /**
- * The officers' autosave, POST /api/drills/:drillId/stages/:stageId/entries, answered before SvelteKit
- * (build/server.js, src/server/index.ts). Autosave is the app's busiest request by far and SvelteKit's
- * per-request pipeline costs more than the save itself (`npm run bench:drill`).
+ * The app's busiest requests, answered before SvelteKit (build/server.js, src/server/index.ts), because
+ * SvelteKit's per-request pipeline costs more than the work itself (`npm run bench:drill`, `npm run
+ * bench:quiz`):
+ *  - POST /api/drills/:drillId/stages/:stageId/entries, the officers' autosave (officers only);
+ *  - POST /api/attempts/:attemptId/answers, a quiz answer's autosave (anyone signed in);
+ *  - POST /api/quizzes/:quizId/attempts, the start of a quiz attempt with its taking view (anyone signed
+ *    in): a whole exam hall presses 开始作答 within seconds.
  *
- * The rules are the endpoint's own (save-endpoint.ts: body limit, schema, statuses, JSON), the session
- * handling is hooks.server.ts's (authenticateRequest: validation, renewal cookie) and so are the headers
- * (http/headers.ts). Only the usual save of a signed-in officer is answered here; anything else goes on
- * to SvelteKit untouched (`next`), decided before the body is read:
+ * The rules are the endpoints' own (save-endpoint.ts, quiz/endpoints.ts: body limit, schema, statuses,
+ * JSON), the session handling is hooks.server.ts's (authenticateRequest: validation, renewal cookie) and
+ * so are the headers (http/headers.ts). Only the usual request of a signed-in user with the route's role
+ * is answered here; anything else goes on to SvelteKit untouched (`next`), decided before the body is
+ * read:
  *  - another method or path, a query string, a content type other than application/json (SvelteKit's
  *    CSRF check is about form content types), no content-length or one over BODY_SIZE_LIMIT;
  *  - no session cookie, a dead session (hooks redirect to the login page and delete the cookie) or a user
@@ -19,7 +24,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from '$lib/server/db';
 import { authenticateRequest, SESSION_COOKIE, type CookieJar } from '$lib/server/auth/session';
 import { answerSave, SAVE_ROLE, type JsonAnswer } from '$lib/server/drill/save-endpoint';
-import { PRIVATE_CACHE_CONTROL, SECURITY_HEADERS } from '$lib/server/http/headers';
+import { answerQuizSave, answerStart } from '$lib/server/quiz/endpoints';
+import { renderMarkdown } from '$lib/server/markdown';
+import { createCitationLinker } from '$lib/server/law/citation-linker';
+import type { Role } from '$lib/domain/roles';
+import { HSTS, PRIVATE_CACHE_CONTROL, SECURITY_HEADERS } from '$lib/server/http/headers';
 import { reportServerError } from '$lib/server/http/server-error';
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
@@ -32,8 +41,35 @@ export interface FastSaveOptions {
 	secure: boolean;
 }
 
-/** The route's path with its `id` params (src/params/id.ts), and nothing after it. */
-const SAVE_PATH = /^\/api\/drills\/([1-9]\d{0,8})\/stages\/([1-9]\d{0,8})\/entries$/;
+/** A route answered here: its path with the `id` params (src/params/id.ts) and nothing after it. */
+interface FastRoute {
+	path: RegExp;
+	/** Who may use it: users with this role, or (null) anyone signed in, as the endpoint's requireRole/requireUser. */
+	role: Role | null;
+	answer: (db: Db, userId: number, ids: number[], body: string) => JsonAnswer;
+}
+
+const ID = '([1-9]\\d{0,8})';
+
+function routes(db: Db): FastRoute[] {
+	// The attempt page's rendering: renderMarkdown's default citation links, on this connection.
+	const render = (md: string) => renderMarkdown(md, { linkCitations: createCitationLinker(db) });
+	return [
+		{ path: new RegExp(`^/api/drills/${ID}/stages/${ID}/entries$`), role: SAVE_ROLE, answer: (d, userId, [drillId, stageId], body) => answerSave(d, userId, drillId, stageId, body) },
+		{ path: new RegExp(`^/api/attempts/${ID}/answers$`), role: null, answer: (d, userId, [attemptId], body) => answerQuizSave(d, userId, attemptId, body) },
+		// The body is not read: the start needs none (the client sends `{}`).
+		{ path: new RegExp(`^/api/quizzes/${ID}/attempts$`), role: null, answer: (d, userId, [quizId]) => answerStart(d, userId, quizId, render) }
+	];
+}
+
+function findRoute(table: FastRoute[], url: string): { route: FastRoute; ids: number[] } | null {
+	for (const route of table) {
+		const m = route.path.exec(url);
+		if (m) return { route, ids: m.slice(1).map(Number) };
+	}
+	return null;
+}
+
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 /** Session tokens are lowercase base32 (generateSessionToken); anything else is SvelteKit's to parse. */
 const TOKEN = /^[a-z0-9]{1,100}$/;
@@ -41,9 +77,11 @@ const TOKEN = /^[a-z0-9]{1,100}$/;
 const utf8 = new TextDecoder(); // like Request.text(): a BOM is dropped, bad bytes become U+FFFD
 
 export function createFastSave({ db, bodySizeLimit, secure }: FastSaveOptions): Middleware {
+	const table = routes(db);
 	return (req, res, next) => {
-		const path = req.method === 'POST' ? SAVE_PATH.exec(req.url ?? '') : null;
-		if (!path || !JSON_TYPE.test(req.headers['content-type'] ?? '')) return next();
+		const found = req.method === 'POST' ? findRoute(table, req.url ?? '') : null;
+		if (!found || !JSON_TYPE.test(req.headers['content-type'] ?? '')) return next();
+		const { route, ids } = found;
 		const length = req.headers['content-length'];
 		if (length === undefined || !/^\d+$/.test(length) || Number(length) > bodySizeLimit || req.headers['transfer-encoding'] !== undefined) return next();
 		const token = sessionToken(req.headers.cookie);
@@ -53,26 +91,26 @@ export function createFastSave({ db, bodySizeLimit, secure }: FastSaveOptions): 
 		let userId: number;
 		try {
 			const { user } = authenticateRequest(db, token, cookies, secure);
-			if (!user || !user.roles.includes(SAVE_ROLE)) {
+			if (!user || (route.role !== null && !user.roles.includes(route.role))) {
 				cookies.putOn(res);
 				return next();
 			}
 			userId = user.id;
 		} catch (e) {
-			return send(res, serverError(req, e), cookies);
+			return send(res, serverError(req, e), cookies, secure);
 		}
 
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('error', () => res.destroy());
 		req.on('end', () => {
-			let answer: JsonAnswer;
+			let result: JsonAnswer;
 			try {
-				answer = answerSave(db, userId, Number(path[1]), Number(path[2]), utf8.decode(Buffer.concat(chunks)));
+				result = route.answer(db, userId, ids, utf8.decode(Buffer.concat(chunks)));
 			} catch (e) {
-				answer = serverError(req, e);
+				result = serverError(req, e);
 			}
-			send(res, answer, cookies);
+			send(res, result, cookies, secure);
 		});
 	};
 }
@@ -126,15 +164,16 @@ function serverError(req: IncomingMessage, e: unknown): JsonAnswer {
 	return { status: 500, body: reportServerError(req.method ?? 'POST', (req.url ?? '').split('?')[0], e) };
 }
 
-/** The answer with the headers SvelteKit's `json()` and hooks.server.ts give it. */
-function send(res: ServerResponse, { status, body }: JsonAnswer, cookies: SetCookies): void {
+/** The answer with the headers SvelteKit's `json()` and hooks.server.ts give it (HSTS over https). */
+function send(res: ServerResponse, { status, body }: JsonAnswer, cookies: SetCookies, secure: boolean): void {
 	const text = JSON.stringify(body);
 	cookies.putOn(res);
 	res.writeHead(status, {
 		'content-type': 'application/json',
 		'content-length': Buffer.byteLength(text),
 		'cache-control': PRIVATE_CACHE_CONTROL,
-		...SECURITY_HEADERS
+		...SECURITY_HEADERS,
+		...(secure ? { 'strict-transport-security': HSTS } : {})
 	});
 	res.end(text);
 }

@@ -1,13 +1,13 @@
 /**
  * The app's server, build/server.js (bundled from here by scripts/build-server.js at the end of `vite
- * build`): adapter-node's handler behind the autosave fast path (fast-save.ts), as SvelteKit documents for
- * custom servers. `npm start`, the end-to-end tests and `npm run bench:drill` all run this file.
+ * build`): adapter-node's handler behind the fast path for autosaves and quiz starts (fast-save.ts), as
+ * SvelteKit documents for custom servers. `npm start`, the end-to-end tests and `npm run bench:drill` all run this file.
  *
  * It reads adapter-node's settings: HOST, PORT, ORIGIN, BODY_SIZE_LIMIT, SHUTDOWN_TIMEOUT,
  * KEEP_ALIVE_TIMEOUT and HEADERS_TIMEOUT (the handler itself reads ORIGIN, PROTOCOL_HEADER, HOST_HEADER,
  * ADDRESS_HEADER, …). Unix sockets and systemd socket activation are not supported here (`node build`
  * still has them, without the fast path). Without ORIGIN the fast path is off: SvelteKit would then take
- * the protocol from PROTOCOL_HEADER per request, and every save goes to SvelteKit.
+ * the protocol from PROTOCOL_HEADER per request, and every save and quiz start goes to SvelteKit.
  */
 import type { EventEmitter } from 'node:events';
 import http from 'node:http';
@@ -52,8 +52,13 @@ if (headersTimeout !== undefined) server.headersTimeout = headersTimeout * 1000;
 
 const host = env('HOST', '0.0.0.0');
 const port = Number(env('PORT', '3000'));
-server.listen(port, host, () => {
-	console.log(`Listening on http://${host}:${port}${fastSave ? '' : '（未设置 ORIGIN：自动保存不走快速通道）'}`);
+// The accept queue: a whole exam hall pressing 开始作答 at once opens thousands of connections within
+// seconds. Node's default (511) overflows under such a burst, and a connection that finds the queue full
+// waits for a SYN retransmission (1 s, 3 s, 7 s …) or is reset. The kernel caps it at
+// net.core.somaxconn (4096 by default since Linux 5.4; raise it there on an older kernel).
+const BACKLOG = 4096;
+server.listen({ port, host, backlog: BACKLOG }, () => {
+	console.log(`Listening on http://${host}:${port}${fastSave ? '' : '（未设置 ORIGIN：自动保存和开始测验不走快速通道）'}`);
 });
 
 // Graceful shutdown as adapter-node's: stop accepting, let requests in flight finish (closing keep-alive

@@ -328,6 +328,7 @@ export const errors: Record<string, string> = {
 	'quiz.rule_short': '第 {rule} 条抽题规则需要 {needed} 题，但题库中只有 {available} 道可用（在用状态、未被前面的规则抽走）的试题',
 	'quiz.has_attempts': '已有学员作答该测验，不能修改抽题规则或删除；可以停止发布',
 	'quiz.in_drill': '该测验已被执法比武的理论考试环节使用，不能删除',
+	'attempt.paused': '比武已暂停：暂停期间不能作答，计时也暂停，继续后剩余时间顺延',
 	'quiz.not_published': '该测验尚未发布',
 	'quiz.not_open_yet': '该测验尚未开放',
 	'quiz.closed': '该测验已关闭',
@@ -494,7 +495,9 @@ export const errors: Record<string, string> = {
 	'backup.not_ours': '{path} 不是本平台的数据库：{detail}',
 	'backup.newer_version': '{path} 来自更新版本的平台（含本程序没有的数据库迁移），请先升级程序再恢复',
 	'restore.same_file': '备份文件就是当前数据库 {path}，无需恢复',
-	'restore.in_use': '数据库 {path} 正在被使用（服务器可能正在运行），未做任何改动；请先停止服务器再恢复'
+	'restore.in_use': '数据库 {path} 正在被使用（服务器可能正在运行），未做任何改动；请先停止服务器再恢复',
+	// 开始测验 (the start button with JavaScript: POST /api/quizzes/:quizId/attempts)
+	'quiz.start_network': '网络连接失败，未能开始作答，请检查网络后重试'
 };
 
 export function errorText(error: { code: string; params?: Record<string, string | number> }): string {

@@ -31,7 +31,7 @@ async function cookieOf(username: string): Promise<string> {
 }
 
 async function post(path: string, cookie: string, body: string | Uint8Array, contentType = 'application/json'): Promise<{ status: number; text: string }> {
-	const res = await fetch(new URL(path, server.app.baseURL), { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]), headers: { cookie, origin: server.app.baseURL, 'content-type': contentType } });
+	const res = await fetch(new URL(path, server.app.baseURL), { method: 'POST', body: typeof body === 'string' ? body : new Blob([body as Uint8Array<ArrayBuffer>]), headers: { cookie, origin: server.app.baseURL, 'content-type': contentType }, redirect: 'manual' });
 	return { status: res.status, text: await res.text() };
 }
 
@@ -143,4 +143,22 @@ test('the quiz answer autosave refuses every hostile body with a Chinese message
 	const ok = await post(path, cookie, JSON.stringify({ slot: single, response: { kind: 'single', key: 'A' }, flagged: true }));
 	expect(ok.status, ok.text).toBe(200);
 	expect(changedTables(before.hashes, server.watch.snapshot().hashes)).toContain('attempt_answer');
+});
+
+test('the quiz start refuses an unknown quiz, a drill’s exam and a stranger with a Chinese message and no write', async () => {
+	const watch = server.watch;
+	const cookie = await cookieOf('learner1');
+	const theoryQuiz = watch.all<{ id: number }>('select quiz_id as id from drill_stage where id = ?', server.app.ids.stages.theory)[0].id;
+	const problems: string[] = [];
+	await expectRefused('/api/quizzes/999999999/attempts', cookie, 'a quiz nobody has', '{}', problems);
+	await expectRefused(`/api/quizzes/${theoryQuiz}/attempts`, cookie, 'a drill’s 理论考试 outside the drill', '{}', problems);
+	// The body is not read: garbage in it changes nothing about the refusal.
+	await expectRefused(`/api/quizzes/${theoryQuiz}/attempts`, cookie, 'a drill’s 理论考试 with a hostile body', '['.repeat(50_000), problems);
+	expect(problems).toEqual([]);
+	// Without a session: no attempt, whatever the answer's form.
+	const before = watch.snapshot();
+	const anonymous = await post(`/api/quizzes/${theoryQuiz}/attempts`, '', '{}');
+	expect(anonymous.status).toBeGreaterThanOrEqual(300);
+	expect(anonymous.status).toBeLessThan(500);
+	expect(changedTables(before.hashes, watch.snapshot().hashes)).toEqual([]);
 });

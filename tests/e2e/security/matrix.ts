@@ -354,6 +354,11 @@ export const MATRIX: Record<string, Entry> = {
 		post: { body: () => ({ slot: 0, response: null, flagged: true }), expect: signedIn(404) },
 		note: 'another learner’s open attempt'
 	},
+	'/api/quizzes/[quizId=id]/attempts': {
+		url: (f) => `/api/quizzes/${f.closedQuizId}/attempts`,
+		post: { body: () => ({}), expect: signedIn(409) },
+		note: 'the start button’s request: anyone signed in starts quizzes, and the drill’s 理论考试 is refused to all (as the ?/start action)'
+	},
 	'/api/drills/[drillId=id]/stages/[stageId=id]/entries': {
 		url: (f) => `/api/drills/${f.drillA}/stages/${f.stageA.hazard}/entries`,
 		get: row({ officers: 200 }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableFor, categorySubtree, drawAttempt, seededRandom } from './draw';
+import { availableFor, categorySubtree, drawableQuestions, drawAttempt, seededRandom } from './draw';
 import type { BankQuestion, Difficulty, DrawRule, QuestionStatus } from './types';
 
 // 1 法律法规
@@ -198,5 +198,29 @@ describe('drawAttempt', () => {
 			}
 		}
 		expect(shuffledSome).toBe(true);
+	});
+});
+
+describe('drawableQuestions', () => {
+	it('keeps, in bank order, the active questions some rule can take (category subtree, difficulty)', () => {
+		expect(drawableQuestions([rule(2, 1, 1)], questions, categories).map((x) => x.id)).toEqual([101, 103]);
+		expect(drawableQuestions([rule(4, 1), rule(3, 1)], questions, categories).map((x) => x.id)).toEqual([103, 104, 105, 109]);
+		expect(drawableQuestions([rule(5, 1), rule(2, 1, 2)], questions, categories).map((x) => x.id)).toEqual([102, 108, 109]);
+		expect(drawableQuestions([], questions, categories)).toEqual([]);
+	});
+
+	it('draws exactly as the whole bank does: the same slots for every seed, the same shortages', () => {
+		const ruleSets = [[rule(1, 3), rule(2, 2)], [rule(4, 2), rule(1, 2, 1)], [rule(2, 1, 2), rule(5, 1), rule(3, 1)], [rule(1, 9)], [rule(3, 2)]];
+		for (const rules of ruleSets) {
+			const subset = drawableQuestions(rules, questions, categories);
+			for (const seed of SEEDS.slice(0, 20)) {
+				const whole = drawAttempt({ questions, categories, rules, shuffleOptions: true, random: seededRandom(seed) });
+				const part = drawAttempt({ questions: subset, categories, rules, shuffleOptions: true, random: seededRandom(seed) });
+				expect(part, JSON.stringify(rules)).toEqual(whole);
+			}
+		}
+		// The last two rule sets cannot be filled: the shortages are reported alike (checked above), and are real.
+		expect(draw([rule(1, 9)]).ok).toBe(false);
+		expect(draw([rule(3, 2)]).ok).toBe(false);
 	});
 });

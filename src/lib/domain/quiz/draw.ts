@@ -71,6 +71,16 @@ export function availableFor(rule: DrawRule, questions: readonly BankQuestion[],
 	return eligible(rule, questions, categories).length;
 }
 
+/**
+ * The questions that at least one of the rules could draw, in the bank's order: drawAttempt gives the
+ * same result (the same slots for the same random numbers, the same shortages) on them as on the whole
+ * bank, so a server can keep them per quiz and draw from far fewer questions.
+ */
+export function drawableQuestions<Q extends BankQuestion>(rules: readonly DrawRule[], questions: readonly Q[], categories: readonly Category[]): Q[] {
+	const ids = new Set(rules.flatMap((r) => eligible(r, questions, categories).map((q) => q.id)));
+	return questions.filter((q) => ids.has(q.id));
+}
+
 export interface DrawShortage {
 	/** index of the rule in `rules` (0-based) */
 	rule: number;

@@ -2,9 +2,9 @@
  * The trainer's controls beyond opening and closing stages: pause and resume the whole drill, the
  * scoreboard's freeze and reveal, award counts and the public link. Every change is audited.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, like, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { drill, drillPause } from '../db/schema';
+import { drill, drillPause, quizAttempt } from '../db/schema';
 import { recordAudit, type Tx } from '../audit';
 import { err, ok, type Result } from '../../domain/result';
 import type { Pause } from '../../domain/drill/clock';
@@ -42,6 +42,11 @@ export function resumeDrill(db: Db, actorId: number, drillId: number, now = Date
 		if (!open) return err('drill.not_paused');
 		const to = Math.max(now, open.from);
 		tx.update(drillPause).set({ to }).where(eq(drillPause.id, open.id)).run();
+		// The 理论考试 attempts stood still during the pause (quiz/attempts.ts isPausedAttempt): their ends move by it too.
+		tx.update(quizAttempt)
+			.set({ endsAt: sql`${quizAttempt.endsAt} + ${to - open.from}` })
+			.where(and(eq(quizAttempt.status, 'open'), isNotNull(quizAttempt.endsAt), like(quizAttempt.context, `drill:${drillId}:%`)))
+			.run();
 		recordAudit(tx, { actorId, action: 'drill.resume', entity: 'drill', entityId: drillId, before: { from: open.from }, after: { from: open.from, to }, at: now });
 		return ok({ pausedMs: to - open.from });
 	});

@@ -4,7 +4,8 @@ import { quizAttempt, quizRule } from '../db/schema';
 import { createQuiz, deleteQuiz, getQuiz } from '../quiz/quizzes';
 import { quizInput } from '../quiz/test-quiz';
 import type { Response } from '../../domain/quiz/types';
-import { saveAnswer, submitAttempt } from '../quiz/attempts';
+import { attemptView, SAVE_GRACE_MS, saveAnswer, submitAttempt, sweepExpired } from '../quiz/attempts';
+import { pauseDrill, resumeDrill } from './controls';
 import { closeStage, openStage, setDebriefOpen } from './drills';
 import { drillResults } from './results';
 import { isHiddenDrillAttempt, startTheoryAttempt, theoryContext, theoryStageInfo } from './theory';
@@ -112,5 +113,45 @@ describe('a quiz a drill uses', () => {
 		if (!spare.ok) throw new Error(spare.error.code);
 		expect(deleteQuiz(t.db, t.trainer, spare.value.id).ok).toBe(true);
 		expect(getQuiz(t.db, spare.value.id)).toBeFalsy();
+	});
+});
+
+describe('a pause of the drill', () => {
+	it('stops the 理论考试 clock: no answers, no start and no submit by the server while paused; the end moves by the pause', () => {
+		const t = setup();
+		openStage(t.db, t.trainer, t.drillId, t.stageId, T0);
+		const id = t.start(t.a1, T0 + MIN); // ends at T0 + 21 min (20-minute limit)
+		const endsAt = () => t.db.select().from(quizAttempt).where(eq(quizAttempt.id, id)).get()!;
+		const save = (now: number) => saveAnswer(t.db, t.a1, { attemptId: id, slot: 0, response: null, flagged: true }, now);
+		expect(pauseDrill(t.db, t.trainer, t.drillId, '停电', T0 + 10 * MIN).ok).toBe(true);
+
+		expect(save(T0 + 11 * MIN)).toMatchObject({ ok: false, error: { code: 'attempt.paused' } });
+		expect(startTheoryAttempt(t.db, t.a2, t.drillId, t.stageId, T0 + 11 * MIN)).toMatchObject({ ok: false, error: { code: 'drill.paused' } });
+		const view = attemptView(t.db, t.a1, id, (md) => md, T0 + 11 * MIN);
+		expect(view.ok && view.value.paused).toBe(true);
+		// Past the old end (and its grace) during the pause: still open.
+		expect(sweepExpired(t.db, T0 + 25 * MIN)).toBe(0);
+		expect(endsAt()).toMatchObject({ status: 'open', endsAt: T0 + 21 * MIN });
+
+		expect(resumeDrill(t.db, t.trainer, t.drillId, T0 + 30 * MIN).ok).toBe(true);
+		expect(endsAt()).toMatchObject({ status: 'open', endsAt: T0 + 41 * MIN });
+		expect(save(T0 + 31 * MIN).ok).toBe(true);
+		const after = attemptView(t.db, t.a1, id, (md) => md, T0 + 31 * MIN);
+		expect(after.ok && after.value.paused).toBe(false);
+		expect(sweepExpired(t.db, T0 + 41 * MIN)).toBe(0);
+		expect(sweepExpired(t.db, T0 + 41 * MIN + SAVE_GRACE_MS + 1)).toBe(1);
+		expect(endsAt()).toMatchObject({ status: 'submitted', submittedBy: 'server', submittedAt: T0 + 41 * MIN });
+	});
+
+	it('leaves stand-alone attempts and other drills’ attempts alone', () => {
+		const t = setup();
+		openStage(t.db, t.trainer, t.drillId, t.stageId, T0);
+		const id = t.start(t.a1, T0 + MIN);
+		// Another drill's attempt of the same shape: the context names drill 999.
+		t.db.update(quizAttempt).set({ context: 'drill:999:1' }).where(eq(quizAttempt.id, id)).run();
+		pauseDrill(t.db, t.trainer, t.drillId, '停电', T0 + 2 * MIN);
+		expect(saveAnswer(t.db, t.a1, { attemptId: id, slot: 0, response: null, flagged: true }, T0 + 3 * MIN).ok).toBe(true);
+		resumeDrill(t.db, t.trainer, t.drillId, T0 + 5 * MIN);
+		expect(t.db.select().from(quizAttempt).where(eq(quizAttempt.id, id)).get()!.endsAt).toBe(T0 + 21 * MIN);
 	});
 });

@@ -45,7 +45,7 @@ export function theoryResultsOf(db: Db, drillId: number, stage: Pick<StageRow, '
 	return { members: byTeam, quizMax };
 }
 
-export type TheoryError = AttemptError | 'drill.not_found' | 'drill.stage_not_found' | 'drill.not_member' | 'drill.stage_not_open' | 'drill.no_quiz';
+export type TheoryError = AttemptError | 'drill.not_found' | 'drill.stage_not_found' | 'drill.not_member' | 'drill.stage_not_open' | 'drill.no_quiz' | 'drill.paused';
 
 interface TheoryStage {
 	drill: { id: number; title: string; debriefOpen: boolean };
@@ -95,7 +95,9 @@ export function startTheoryAttempt(db: Db, userId: number, drillId: number, stag
 	if (!r.ok) return r;
 	const { stage, teamId } = r.value;
 	if (stage.status !== 'open') return err('drill.stage_not_open');
-	const end = teamStageEnd(db, stage, teamId, drillPausesOf(db, drillId), now);
+	const pauses = drillPausesOf(db, drillId);
+	if (pauses.some((p) => p.to === null)) return err('drill.paused');
+	const end = teamStageEnd(db, stage, teamId, pauses, now);
 	if (end !== null && now >= end) return err('attempt.time_up');
 	return startAttempt(db, userId, stage.quizId!, now, { context: theoryContext(drillId, stageId), endsAtCap: end, attemptsAllowed: 1, ignoreWindow: true });
 }

@@ -9,12 +9,12 @@ import { perDatabase, preparedTransaction, type Db } from '../db';
 import { attemptAnswer, question, quiz, quizAttempt, user, type SubmittedBy } from '../db/schema';
 import { recordAudit } from '../audit';
 import { err, ok, type Result } from '../../domain/result';
-import { drawAttempt, seededRandom } from '../../domain/quiz/draw';
+import { drawableQuestions, drawAttempt, seededRandom } from '../../domain/quiz/draw';
 import { gradeAttempt, gradeResponse, type GradeLine } from '../../domain/quiz/grade';
 import { answerToText } from '../../domain/quiz/validate';
 import { regradeChanges } from '../../domain/quiz/regrade';
-import type { AttemptSlot, QuestionData, QuestionType, Response, ReviewOptions } from '../../domain/quiz/types';
-import { bankForDraw, getQuiz, maxScoreOf, REVIEW_NONE } from './quizzes';
+import type { AttemptSlot, DrawRule, QuestionData, QuestionType, Response, ReviewOptions } from '../../domain/quiz/types';
+import { bankForDraw, getQuiz, maxScoreOf, REVIEW_NONE, type DrawBank } from './quizzes';
 import { completeIfDoneForQuiz } from '../course/progress';
 
 /** Saves this long after the end still count (the request was on its way); the sweeper waits as long. */
@@ -33,7 +33,8 @@ export type AttemptError =
 	| 'attempt.submitted'
 	| 'attempt.time_up'
 	| 'attempt.bad_slot'
-	| 'attempt.bad_response';
+	| 'attempt.bad_response'
+	| 'attempt.paused';
 
 type AttemptRow = typeof quizAttempt.$inferSelect;
 
@@ -106,7 +107,7 @@ export function startAttempt(db: Db, userId: number, quizId: number, now = Date.
 	const allowed = opts.attemptsAllowed ?? q.attemptsAllowed;
 	const bank = bankForDraw(db);
 	const seed = opts.seed ?? (Math.random() * 2 ** 31) >>> 0;
-	const drawn = drawAttempt({ ...bank, rules: q.rules, shuffleOptions: q.shuffleOptions, random: seededRandom(seed) });
+	const drawn = drawAttempt({ questions: drawableFor(bank, q.rules), categories: bank.categories, rules: q.rules, shuffleOptions: q.shuffleOptions, random: seededRandom(seed) });
 	if (!drawn.ok) {
 		const p = drawn.problems[0];
 		return err('quiz.rule_short', { rule: p.rule + 1, available: p.available, needed: p.needed });
@@ -126,22 +127,55 @@ export function startAttempt(db: Db, userId: number, quizId: number, now = Date.
 	return insert.immediate();
 }
 
+const drillQuizStatement = perDatabase((db) => db.$client.prepare<[number], 1>('select 1 from drill_stage where quiz_id = ? limit 1').pluck());
+
+/**
+ * The bank's questions that the rules could draw (drawableQuestions: the draw is the same as from the
+ * whole bank), kept per bank object (a new one comes with every change of the bank) and rule set, so that
+ * a class starting at once does not filter the whole bank for every learner.
+ */
+const drawable = new WeakMap<DrawBank, Map<string, DrawBank['questions']>>();
+function drawableFor(bank: DrawBank, rules: readonly DrawRule[]): DrawBank['questions'] {
+	let byRules = drawable.get(bank);
+	if (!byRules) drawable.set(bank, (byRules = new Map()));
+	const key = rules.map((r) => `${r.categoryId}:${r.difficulty}`).join(',');
+	let questions = byRules.get(key);
+	if (!questions) {
+		if (byRules.size >= 500) byRules.clear();
+		byRules.set(key, (questions = drawableQuestions(rules, bank.questions, bank.categories)));
+	}
+	return questions;
+}
+
 function isDrillQuiz(db: Db, quizId: number): boolean {
-	return !!db.$client.prepare('select 1 from drill_stage where quiz_id = ? limit 1').get(quizId);
+	return drillQuizStatement(db).get(quizId) !== undefined;
 }
 
 /** The user's open attempt in a context, submitting it first when its time is up. */
 function openAttemptOf(db: Db, userId: number, quizId: number, context: string, now: number): AttemptRow | null {
 	const row = startStatements(db).open.get({ quizId, userId, context });
 	if (!row) return null;
-	if (isExpired(row, now)) {
+	if (isExpired(db, row, now)) {
 		submitAttemptRow(db, row, 'server', now);
 		return null;
 	}
 	return row;
 }
 
-const isExpired = (a: Pick<AttemptRow, 'endsAt' | 'status'>, now: number) => a.status === 'open' && a.endsAt !== null && now > a.endsAt + SAVE_GRACE_MS;
+const drillPausedStatement = perDatabase((db) => db.$client.prepare<[number], 1>('select 1 from drill_pause where drill_id = ? and to_ms is null limit 1').pluck());
+
+/**
+ * A drill's 理论考试 attempt (context 'drill:<drillId>:<stageId>', drill/theory.ts) stands still while its
+ * drill is paused: saves are refused and the server does not submit it; when the drill resumes, its end
+ * moves by the length of the pause (resumeDrill in drill/controls.ts), as the team's stage end does.
+ */
+export function isPausedAttempt(db: Db, context: string): boolean {
+	const m = /^drill:(\d+):\d+$/.exec(context);
+	return m !== null && drillPausedStatement(db).get(Number(m[1])) !== undefined;
+}
+
+const isExpired = (db: Db, a: Pick<AttemptRow, 'endsAt' | 'status' | 'context'>, now: number) =>
+	a.status === 'open' && a.endsAt !== null && now > a.endsAt + SAVE_GRACE_MS && !isPausedAttempt(db, a.context);
 
 /**
  * After an attempt is graded (or regraded to a pass): a passed course quiz may complete a course, which
@@ -214,7 +248,7 @@ export function submitAttempt(db: Db, userId: number, attemptId: number, now = D
 	const a = db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get();
 	if (!a || a.userId !== userId) return err('attempt.not_found');
 	if (a.status !== 'open') return err('attempt.submitted');
-	const by: SubmittedBy = isExpired(a, now) ? 'server' : 'learner';
+	const by: SubmittedBy = isExpired(db, a, now) ? 'server' : 'learner';
 	const r = submitAttemptRow(db, a, by, now);
 	return ok({ ...r, by });
 }
@@ -223,7 +257,7 @@ export function submitAttempt(db: Db, userId: number, attemptId: number, now = D
 export function forceSubmit(db: Db, attemptId: number, by: SubmittedBy, now = Date.now()): boolean {
 	const a = db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get();
 	if (!a || a.status !== 'open') return false;
-	submitAttemptRow(db, a, isExpired(a, now) ? 'server' : by, now);
+	submitAttemptRow(db, a, isExpired(db, a, now) ? 'server' : by, now);
 	return true;
 }
 
@@ -235,8 +269,13 @@ export function sweepExpired(db: Db, now = Date.now()): number {
 		.where(and(eq(quizAttempt.status, 'open'), lt(quizAttempt.endsAt, now - SAVE_GRACE_MS)))
 		.limit(500)
 		.all();
-	for (const a of due) submitAttemptRow(db, a, 'server', now);
-	return due.length;
+	let n = 0;
+	for (const a of due) {
+		if (isPausedAttempt(db, a.context)) continue;
+		submitAttemptRow(db, a, 'server', now);
+		n++;
+	}
+	return n;
 }
 
 let sweeper: ReturnType<typeof setInterval> | undefined;
@@ -267,7 +306,7 @@ const saveStatements = perDatabase((db) => {
 	const p = sql.placeholder;
 	return {
 		attempt: db
-			.select({ userId: quizAttempt.userId, status: quizAttempt.status, endsAt: quizAttempt.endsAt, slots: quizAttempt.slots })
+			.select({ userId: quizAttempt.userId, status: quizAttempt.status, endsAt: quizAttempt.endsAt, slots: quizAttempt.slots, context: quizAttempt.context })
 			.from(quizAttempt)
 			.where(eq(quizAttempt.id, p('attemptId')))
 			.prepare(),
@@ -312,6 +351,7 @@ const saveInTransaction = preparedTransaction((db: Db, userId: number, input: Sa
 	const a = s.attempt.get({ attemptId: input.attemptId });
 	if (!a || a.userId !== userId) return err('attempt.not_found');
 	if (a.status !== 'open') return err('attempt.submitted');
+	if (a.context !== '' && isPausedAttempt(db, a.context)) return err('attempt.paused');
 	if (a.endsAt !== null && now > a.endsAt + SAVE_GRACE_MS) return err('attempt.time_up');
 	const slot = a.slots[input.slot];
 	if (!Number.isInteger(input.slot) || !slot) return err('attempt.bad_slot');
@@ -369,6 +409,8 @@ export interface TakingView {
 	endsAt: number | null;
 	serverNow: number;
 	maxScore: number;
+	/** A drill's 理论考试 while the drill is paused: the clock stands still and answers are not taken. */
+	paused: boolean;
 	questions: TakingQuestion[];
 }
 
@@ -380,12 +422,12 @@ export function attemptView(db: Db, userId: number, attemptId: number, render: R
 	const st = startStatements(db);
 	let a = st.attempt.get({ attemptId });
 	if (!a || a.userId !== userId) return err('attempt.not_found');
-	if (isExpired(a, now)) {
+	if (isExpired(db, a, now)) {
 		submitAttemptRow(db, a, 'server', now);
 		a = st.attempt.get({ attemptId })!;
 	}
 	const q = st.quizTitle.get({ quizId: a.quizId });
-	const base = { attemptId: a.id, quizId: a.quizId, quizTitle: q?.title ?? '', context: a.context, status: a.status, startedAt: a.startedAt, endsAt: a.endsAt, serverNow: now, maxScore: a.maxScore };
+	const base = { attemptId: a.id, quizId: a.quizId, quizTitle: q?.title ?? '', context: a.context, status: a.status, startedAt: a.startedAt, endsAt: a.endsAt, serverNow: now, maxScore: a.maxScore, paused: a.status === 'open' && a.context !== '' && isPausedAttempt(db, a.context) };
 	if (a.status !== 'open') return ok({ ...base, questions: [] });
 	const rows = st.questions.all({ ids: JSON.stringify(a.slots.map((s) => s.questionId)) });
 	const byId = new Map(rows.map((r) => [r.id, r]));
@@ -478,7 +520,7 @@ export function reviewView(
 ): Result<ReviewView, AttemptError> {
 	let a = db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get();
 	if (!a || (a.userId !== viewer.id && !viewer.isStaff)) return err('attempt.not_found');
-	if (isExpired(a, now)) {
+	if (isExpired(db, a, now)) {
 		submitAttemptRow(db, a, 'server', now);
 		a = db.select().from(quizAttempt).where(eq(quizAttempt.id, attemptId)).get()!;
 	}

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { migrateDb, openDb } from '../db';
 import { createTestDb } from '../db/test-db';
 import { question, questionCategory } from '../db/schema';
 import { bankForDraw, getQuiz } from './quizzes';
+import { startAttempt } from './attempts';
 import { mkUser, seedTestBank, seedTestQuiz } from './test-quiz';
 
 /**
@@ -98,5 +103,59 @@ describe('getQuiz', () => {
 			{ c: categoryId, difficulty: null, count: 4, points: 5, categoryName: '测试分类' }
 		]);
 		expect(getQuiz(db, quizId + 1)).toBeNull();
+	});
+});
+
+describe('bankForDraw’s change watch', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'bank-draw-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('sees a change committed by another connection (another process, or the custom server’s fast path)', () => {
+		const path = join(dir, 'two.db');
+		const a = openDb(path);
+		migrateDb(a);
+		const { questionIds } = seedTestBank(a);
+		const b = openDb(path);
+		try {
+			const first = bankForDraw(a);
+			expect(bankForDraw(b).questions.map((q) => q.status)).toEqual(['active', 'active', 'active', 'active']);
+			b.update(question).set({ status: 'retired' }).where(eq(question.id, questionIds[1])).run();
+			expect(bankForDraw(a).questions.map((q) => q.status)).toEqual(['active', 'retired', 'active', 'active']);
+			expect(bankForDraw(a)).not.toBe(first);
+		} finally {
+			a.$client.close();
+			b.$client.close();
+		}
+	});
+
+	it('keeps the bank across writes elsewhere (an attempt), and sees none of a rolled-back change', () => {
+		const db = createTestDb();
+		const trainer = mkUser(db, 'trainer', 'trainer');
+		const { quizId, questionIds } = seedTestQuiz(db, trainer);
+		const first = bankForDraw(db);
+		expect(startAttempt(db, trainer, quizId).ok).toBe(true);
+		expect(bankForDraw(db)).toBe(first);
+		expect(() =>
+			db.transaction(() => {
+				db.update(question).set({ status: 'retired' }).where(eq(question.id, questionIds[0])).run();
+				throw new Error('roll back');
+			})
+		).toThrow('roll back');
+		expect(bankForDraw(db).questions.map((q) => q.status)).toEqual(['active', 'active', 'active', 'active']);
+	});
+
+	it('is right when first used inside a transaction that rolls back', () => {
+		const db = createTestDb();
+		const { questionIds } = seedTestBank(db);
+		expect(() =>
+			db.transaction(() => {
+				expect(bankForDraw(db).questions).toHaveLength(4);
+				throw new Error('roll back');
+			})
+		).toThrow('roll back');
+		db.update(question).set({ difficulty: 3 }).where(eq(question.id, questionIds[0])).run();
+		expect(bankForDraw(db).questions[0].difficulty).toBe(3);
+		db.update(question).set({ difficulty: 1 }).where(eq(question.id, questionIds[0])).run();
+		expect(bankForDraw(db).questions[0].difficulty).toBe(1);
 	});
 });

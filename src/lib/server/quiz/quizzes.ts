@@ -3,6 +3,7 @@
  * a sample attempt). Every write is audited in the transaction that makes it.
  */
 import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import { perDatabase, type Db } from '../db';
 import { course, courseQuiz, drill, drillStage, question, questionCategory, quiz, quizAttempt, quizRule, type QuizStatus } from '../db/schema';
 import { recordAudit } from '../audit';
@@ -84,25 +85,53 @@ const bankStatements = perDatabase((db) => ({
 		'SELECT (SELECT json_group_array(json_array(id, category_id, difficulty, status, json(options))) FROM question) AS questions, ' +
 			'(SELECT json_group_array(json_array(id, parent_id)) FROM question_category) AS categories'
 	),
-	last: null as { questions: string; categories: string; bank: DrawBank } | null
+	watch: null as Database.Statement<[], { own: number; other: number }> | null,
+	last: null as { questions: string; categories: string; bank: DrawBank; seen: string | null } | null
 }));
 
 /**
+ * Whether the bank may have changed, in O(1): PRAGMA data_version changes when another connection (or
+ * process) commits, and this connection's own writes to question or question_category count up a
+ * TEMP table through TEMP triggers (per connection, not part of the schema or its migrations; a rolled
+ * back write rolls its count back too). Set up on first use outside a transaction (a TEMP table created
+ * inside one would vanish if it rolled back); null until then. Migrations run before the first draw of a
+ * connection: one that recreated a table on a connection already watching would drop its triggers.
+ */
+function bankWatch(db: Db, s: ReturnType<typeof bankStatements>): Database.Statement<[], { own: number; other: number }> | null {
+	if (s.watch) return s.watch;
+	if (db.$client.inTransaction) return null;
+	const triggers = ['question', 'question_category'].flatMap((table) =>
+		['INSERT', 'UPDATE', 'DELETE'].map((op) => `CREATE TEMP TRIGGER IF NOT EXISTS bank_writes_${table}_${op.toLowerCase()} AFTER ${op} ON main.${table} BEGIN UPDATE bank_writes SET n = n + 1; END;`)
+	);
+	db.$client.exec(`CREATE TEMP TABLE IF NOT EXISTS bank_writes (n INTEGER NOT NULL); INSERT INTO bank_writes (n) SELECT 0 WHERE NOT EXISTS (SELECT 1 FROM bank_writes); ${triggers.join(' ')}`);
+	s.watch = db.$client.prepare('SELECT (SELECT n FROM temp.bank_writes) AS own, (SELECT data_version FROM pragma_data_version) AS other');
+	return s.watch;
+}
+
+/**
  * The draw inputs of the bank: every question with its category, difficulty, status and option keys.
- * Every quiz start draws, so the objects are kept per database and rebuilt only when the bank's snapshot
- * text differs from the one they were built from (an equal text is an equal bank). The result is shared
- * and frozen: callers must not change it.
+ * Every quiz start draws, so the objects are kept per database. While no write could have changed the
+ * bank (bankWatch) they are given back at once; otherwise the bank's snapshot text is read, and the
+ * objects are rebuilt only when it differs from the one they were built from (an equal text is an equal
+ * bank). The result is shared and frozen: callers must not change it.
  */
 export function bankForDraw(db: Db): DrawBank {
 	const s = bankStatements(db);
+	// Read before the snapshot: a commit in between makes the next call look again, never keeps a stale bank.
+	const w = bankWatch(db, s)?.get();
+	const seen = w ? `${w.own}:${w.other}` : null;
+	if (seen !== null && s.last?.seen === seen) return s.last.bank;
 	const snap = s.snapshot.get()!;
-	if (s.last && s.last.questions === snap.questions && s.last.categories === snap.categories) return s.last.bank;
+	if (s.last && s.last.questions === snap.questions && s.last.categories === snap.categories) {
+		s.last.seen = seen;
+		return s.last.bank;
+	}
 	const questions = (JSON.parse(snap.questions) as [number, number, Difficulty, QuestionStatus, QuestionOption[]][]).map(([id, categoryId, difficulty, status, options]) =>
 		Object.freeze({ id, categoryId, difficulty, status, optionKeys: Object.freeze(options.map((o) => o.key)) as string[] })
 	);
 	const categories = (JSON.parse(snap.categories) as [number, number | null][]).map(([id, parentId]) => Object.freeze({ id, parentId }));
 	const bank: DrawBank = Object.freeze({ questions: Object.freeze(questions) as DrawBank['questions'], categories: Object.freeze(categories) as DrawBank['categories'] });
-	s.last = { questions: snap.questions, categories: snap.categories, bank };
+	s.last = { questions: snap.questions, categories: snap.categories, bank, seen };
 	return bank;
 }
 
