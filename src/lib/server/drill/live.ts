@@ -2,6 +2,9 @@
  * Live scoreboard pushes (server-sent events). One hub per drill recomputes each view that someone is
  * watching every `TICK_MS` and sends it only when it changed, so 200 viewers cost one computation per
  * view, and time-based changes (the freeze beginning) reach viewers without any write to trigger them.
+ * A viewer who arrives (a stream opens, a scoreboard page loads) while the hub runs gets the view as the
+ * hub last computed it, if that is less than `TICK_MS` old: 200 大屏 and phones reconnecting at once (a
+ * server restart, the venue's Wi-Fi coming back) cost one computation, not 200 (`npm run soak`).
  */
 import type { Db } from '../db';
 import { standings, type BoardView, type Standings } from './results';
@@ -13,7 +16,10 @@ type Listener = (standings: Standings) => void;
 
 interface Hub {
 	listeners: Map<Listener, BoardView>;
+	/** per view, the fingerprint of what the listeners were last sent */
 	last: Map<BoardView, string>;
+	/** per view, the standings last computed and when (Date.now()) */
+	latest: Map<BoardView, { standings: Standings; at: number }>;
 	timer: ReturnType<typeof setInterval>;
 }
 
@@ -27,6 +33,7 @@ function tick(db: () => Db, drillId: number, hub: Hub) {
 	for (const view of new Set(hub.listeners.values())) {
 		const s = standings(db(), drillId, view, now);
 		if (!s) continue;
+		hub.latest.set(view, { standings: s, at: now });
 		const f = fingerprint(s);
 		if (hub.last.get(view) === f) continue;
 		hub.last.set(view, f);
@@ -34,17 +41,32 @@ function tick(db: () => Db, drillId: number, hub: Hub) {
 	}
 }
 
+/**
+ * A drill's standings for a view: the hub's, when someone watches the drill and the hub computed them less
+ * than `TICK_MS` ago (no older than what its viewers see), or computed now. For the scoreboard pages and
+ * the first event of a stream; the hub's own ticks always compute.
+ */
+export function currentStandings(db: Db, drillId: number, view: BoardView, now = Date.now()): Standings | null {
+	const hub = hubs.get(drillId);
+	const cached = hub?.latest.get(view);
+	if (cached && now >= cached.at && now - cached.at < TICK_MS) return cached.standings;
+	const s = standings(db, drillId, view, now);
+	// Kept for the next arrivals; `last` is left alone, so a change since the last tick still reaches everyone.
+	if (s && hub) hub.latest.set(view, { standings: s, at: now });
+	return s;
+}
+
 /** Calls `listener` with the current standings now and whenever they change; returns the unsubscribe. */
 export function subscribe(db: () => Db, drillId: number, view: BoardView, listener: Listener): () => void {
 	let hub = hubs.get(drillId);
 	if (!hub) {
-		const created: Hub = { listeners: new Map(), last: new Map(), timer: setInterval(() => tick(db, drillId, created), TICK_MS) };
+		const created: Hub = { listeners: new Map(), last: new Map(), latest: new Map(), timer: setInterval(() => tick(db, drillId, created), TICK_MS) };
 		created.timer.unref?.();
 		hubs.set(drillId, created);
 		hub = created;
 	}
 	hub.listeners.set(listener, view);
-	const first = standings(db(), drillId, view);
+	const first = currentStandings(db(), drillId, view);
 	if (first) listener(first);
 	const own = hub;
 	return () => {
