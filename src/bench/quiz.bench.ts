@@ -74,6 +74,7 @@ import { seedDemo } from '../lib/server/seed';
 import { QUESTIONS } from '../lib/server/seed/quiz-content';
 import { createQuiz, REVIEW_AFTER_SUBMIT_DEFAULT, REVIEW_ALL } from '../lib/server/quiz/quizzes';
 import type { AttemptSlot, QuestionOption, QuestionType, Response } from '../lib/domain/quiz/types';
+import { cpuSeconds, freePort, waitReady } from './process';
 
 const LEARNERS = Number(process.env.BENCH_LEARNERS ?? 3000);
 const START_SECONDS = Number(process.env.BENCH_START_SECONDS ?? 10);
@@ -218,18 +219,7 @@ function prepareBaseline(path: string, bank: ReturnType<typeof benchQuestions>):
 // ---------------------------------------------------------------------------------------------------
 // 2. Child servers.
 
-function isFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const s = net.createServer();
-		s.once('error', () => resolve(false));
-		s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-	});
-}
 
-async function freePort(from: number): Promise<number> {
-	for (let p = from; p < from + 200; p++) if (p !== 4173 && (await isFree(p))) return p;
-	throw new Error(`no free port from ${from}`);
-}
 
 function startChild(args: string[], env: Record<string, string>, label: string): { child: ChildProcess; log: () => string } {
 	const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -257,34 +247,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 	});
 }
 
-async function waitReady(port: number, path: string, child: ChildProcess, log: () => string): Promise<void> {
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited before it answered:\n${log()}`);
-		const status = await new Promise<number>((resolve) => {
-			const req = http.get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
-				res.resume();
-				res.on('end', () => resolve(res.statusCode ?? 0));
-			});
-			req.on('error', () => resolve(0));
-		});
-		if (status > 0 && status < 500) return;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`server on port ${port} did not answer GET ${path} within 30 s:\n${log()}`);
-}
 
-/** CPU seconds (user + system) of a process so far, from /proc (Linux); null elsewhere. */
-function cpuSeconds(pid: number | undefined): number | null {
-	if (!pid) return null;
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-	} catch {
-		return null;
-	}
-}
 
 /** Peak resident memory of a process in MB (VmHWM), from /proc (Linux); null elsewhere. */
 function peakRssMb(pid: number | undefined): number | null {

@@ -95,6 +95,7 @@ import { officerSheet } from '../lib/server/drill/sheets';
 import { createQuiz, REVIEW_AFTER_SUBMIT_DEFAULT, REVIEW_ALL } from '../lib/server/quiz/quizzes';
 import { DEFAULT_CONDUCT_RUBRIC } from '../lib/domain/drill/rubric';
 import type { AttemptSlot, QuestionOption, QuestionType, Response as QuizResponse } from '../lib/domain/quiz/types';
+import { cpuSeconds, freePort, waitReady } from './process';
 
 const num = (name: string, fallback: number) => {
 	const v = process.env[name];
@@ -359,18 +360,7 @@ function prepareBaseline(path: string): void {
 // ---------------------------------------------------------------------------------------------------
 // 2. Child servers.
 
-function isFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const s = net.createServer();
-		s.once('error', () => resolve(false));
-		s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
-	});
-}
 
-async function freePort(from: number): Promise<number> {
-	for (let p = from; p < from + 200; p++) if (p !== 4173 && (await isFree(p))) return p;
-	throw new Error(`no free port from ${from}`);
-}
 
 /** What the probe sends once a second from inside a server process. */
 interface ProbeSample {
@@ -458,34 +448,7 @@ function stopChild(child: ChildProcess): Promise<{ code: number | null; signal: 
 	});
 }
 
-async function waitReady(port: number, path: string, child: ChildProcess, log: () => string): Promise<void> {
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited before it answered:\n${log()}`);
-		const status = await new Promise<number>((resolve) => {
-			const req = http.get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
-				res.resume();
-				res.on('end', () => resolve(res.statusCode ?? 0));
-			});
-			req.on('error', () => resolve(0));
-		});
-		if (status > 0 && status < 500) return;
-		await new Promise((r) => setTimeout(r, 200));
-	}
-	throw new Error(`server on port ${port} did not answer GET ${path} within 30 s:\n${log()}`);
-}
 
-/** CPU seconds (user + system) of a process so far, from /proc (Linux); null elsewhere. */
-function cpuSeconds(pid: number | undefined): number | null {
-	if (!pid) return null;
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-	} catch {
-		return null;
-	}
-}
 
 /** Resident memory of a process in MB (VmRSS), from /proc (Linux); null elsewhere. */
 function rssMb(pid: number | undefined): number | null {
